@@ -1,0 +1,2 @@
+MERGE (m:ZanjirMeta {key: 'dataset'})
+SET m.homeCountry = $homeCountry, m.updatedAt = $now

@@ -1,0 +1,7 @@
+MATCH (n:{{label}})
+WHERE ($country IS NULL OR coalesce(n.country, $homeCountry) = $country)
+  AND ($province IS NULL OR n.province = $province)
+  AND ($stage IS NULL OR n.stage = $stage)
+  AND ($status IS NULL OR n.status = $status)
+  AND ($text IS NULL OR n._searchKey CONTAINS $text)
+RETURN count(n) AS total

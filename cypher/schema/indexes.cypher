@@ -1,0 +1,10 @@
+// Sorting and filtering in nodes(...): name order, country/province/stage/status filters.
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX entity_name_fa IF NOT EXISTS FOR (n:Entity) ON (n.nameFa);
+CREATE INDEX product_stage IF NOT EXISTS FOR (n:Product) ON (n.stage);
+CREATE INDEX mine_country IF NOT EXISTS FOR (n:Mine) ON (n.country);
+CREATE INDEX plant_country IF NOT EXISTS FOR (n:Plant) ON (n.country);
+CREATE INDEX supplier_country IF NOT EXISTS FOR (n:Supplier) ON (n.country);
+CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status);
+// Substring match on the normalised names (see src/model/persian.ts): CONTAINS uses a text index.
+CREATE TEXT INDEX entity_search_key IF NOT EXISTS FOR (n:Entity) ON (n._searchKey);

@@ -1,0 +1,62 @@
+// Opens the graph database for a process: the embedded Neo4j when no NEO4J_URI is configured,
+// otherwise the given server (bolt://, neo4j:// routing, Aura). One driver per process.
+
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { PROJECT_ROOT, type Config } from '../config.js';
+import { ChainStore } from './chain-store.js';
+import { CypherRegistry } from './cypher-registry.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { createDriver, Executor } from './executor.js';
+import { applySchema } from './schema.js';
+
+export const CYPHER_ROOT = path.join(PROJECT_ROOT, 'cypher');
+
+export interface Database {
+  executor: Executor;
+  store: ChainStore;
+  boltUri: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<Database> {
+  const registry = CypherRegistry.load(CYPHER_ROOT);
+  let embedded: EmbeddedNeo4j | null = null;
+  let driver: Driver | null = null;
+  try {
+    if (!config.neo4j) {
+      log(`Starting the embedded Neo4j (data in ${config.dataDir})…`);
+      embedded = await startEmbeddedNeo4j({
+        home: config.home,
+        dataDir: config.dataDir,
+        boltPort: config.boltPort,
+        javaPath: config.javaPath,
+        javaHeap: config.javaHeap,
+        pageCache: config.pageCache,
+        log,
+      });
+    }
+    const boltUri = embedded?.boltUri ?? config.neo4j!.uri;
+    driver = createDriver(boltUri, config.neo4j?.user ?? null, config.neo4j?.password ?? null);
+    const executor = new Executor(driver, config.database, registry, config.limits.queryTimeoutMs);
+    await executor.waitUntilReady();
+    await applySchema(executor, CYPHER_ROOT);
+    const openDriver = driver;
+    const openEmbedded = embedded;
+    return {
+      executor,
+      store: new ChainStore(executor),
+      boltUri,
+      embedded: openEmbedded !== null,
+      async close() {
+        await openDriver.close();
+        await openEmbedded?.stop();
+      },
+    };
+  } catch (error) {
+    await driver?.close();
+    await embedded?.stop();
+    throw error;
+  }
+}

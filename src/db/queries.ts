@@ -1,0 +1,27 @@
+// Every named query in cypher/, with the placeholders it may use. The registry checks files and
+// this list against each other at start-up.
+
+export type Placeholder = 'label' | 'types' | 'type' | 'depth' | 'order' | 'orderField' | 'cmp';
+
+export const QUERIES = {
+  'meta/get': [],
+  'meta/set-home-country': [],
+  'meta/counts': [],
+  'import/lookup-kinds': [],
+  'import/merge-nodes': ['label'],
+  'import/merge-edges': ['type'],
+  'node/by-ids': [],
+  'node/links-out': ['types'],
+  'node/links-in': ['types'],
+  'node/page': ['label', 'orderField', 'order', 'cmp'],
+  'node/count': ['label'],
+  'search/fulltext': [],
+  'search/contains': [],
+  'walk/upstream-step': ['types'],
+  'walk/downstream-step': ['types'],
+  'walk/fetch-upstream': ['types', 'depth'],
+  'walk/fetch-all-nodes': [],
+  'walk/fetch-all-edges': ['types'],
+} as const satisfies Record<string, readonly Placeholder[]>;
+
+export type QueryName = keyof typeof QUERIES;
