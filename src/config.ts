@@ -24,6 +24,11 @@ export interface Config {
   javaPath: string;
   javaHeap: string | null;
   pageCache: string;
+  /**
+   * The role every caller gets until authentication exists: admin on the local embedded run
+   * (it can import through GraphQL), analyst against a shared NEO4J_URI server.
+   */
+  defaultRole: 'analyst' | 'researcher' | 'admin';
   /** 'default' loads seed/, 'none' starts empty, anything else is a path to a file or folder. */
   seed: string;
   limits: {
@@ -53,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     javaHeap: env.ZANJIR_JAVA_HEAP ?? null,
     pageCache: env.ZANJIR_PAGECACHE ?? '512m',
     seed: env.ZANJIR_SEED ?? 'default',
+    defaultRole: role(env.ZANJIR_DEFAULT_ROLE ?? (uri ? 'analyst' : 'admin')),
     limits: {
       maxDepth: int(env, 'ZANJIR_MAX_DEPTH', 12, 1, 100),
       defaultDepth: int(env, 'ZANJIR_DEFAULT_DEPTH', 6, 1, 100),
@@ -72,4 +78,9 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name}=${JSON.stringify(raw)} is not valid: expected a whole number from ${min} to ${max}.`);
   }
   return value;
+}
+
+function role(value: string): Config['defaultRole'] {
+  if (value === 'analyst' || value === 'researcher' || value === 'admin') return value;
+  throw new ConfigError(`ZANJIR_DEFAULT_ROLE=${JSON.stringify(value)} is not valid: expected analyst, researcher or admin.`);
 }

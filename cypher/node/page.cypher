@@ -8,4 +8,4 @@ WHERE ($country IS NULL OR coalesce(n.country, $homeCountry) = $country)
   AND ($afterId IS NULL OR n.{{orderField}} {{cmp}} $afterKey OR (n.{{orderField}} = $afterKey AND n.id > $afterId))
 RETURN n AS node
 ORDER BY n.{{orderField}} {{order}}, n.id ASC
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -7,4 +7,4 @@ RETURN n AS node,
             WHEN n._searchKey CONTAINS ('|' + $key) THEN 2.0
             ELSE 1.0 END AS score
 ORDER BY score DESC, n.name
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -193,3 +193,14 @@ function filterParams(filter: NodeFilter, homeCountry: string): Record<string, u
     homeCountry,
   };
 }
+
+/** Empties the database in batches (nodes and relationships; schema stays). Returns nodes deleted. */
+export async function deleteEverything(executor: Executor, batch = 10_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [row] = await executor.write('admin/delete-batch', { limit: batch }, { timeoutMs: 0 });
+    const deleted = Number(row?.deleted ?? 0);
+    total += deleted;
+    if (deleted === 0) return total;
+  }
+}

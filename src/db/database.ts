@@ -6,7 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT, type Config } from '../config.js';
 import { ChainStore } from './chain-store.js';
 import { CypherRegistry } from './cypher-registry.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { dataDirHolder, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
 import { createDriver, Executor } from './executor.js';
 import { applySchema } from './schema.js';
 
@@ -20,12 +20,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<Database> {
+export interface OpenOptions {
+  /**
+   * When the embedded data directory is held by a running Zanjir, use its Neo4j instead of
+   * refusing: lets `zanjir import` and friends work while `npm start` runs.
+   */
+  attach?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
+  const log = options.log ?? (() => {});
   const registry = CypherRegistry.load(CYPHER_ROOT);
   let embedded: EmbeddedNeo4j | null = null;
   let driver: Driver | null = null;
+  const holder = !config.neo4j && options.attach ? dataDirHolder(config.dataDir) : null;
+  if (holder?.boltUri) log(`Using the Neo4j of the Zanjir already running on ${config.dataDir} (process ${holder.pid}) at ${holder.boltUri}`);
   try {
-    if (!config.neo4j) {
+    if (!config.neo4j && !holder?.boltUri) {
       log(`Starting the embedded Neo4j (data in ${config.dataDir})…`);
       embedded = await startEmbeddedNeo4j({
         home: config.home,
@@ -37,7 +49,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
         log,
       });
     }
-    const boltUri = embedded?.boltUri ?? config.neo4j!.uri;
+    const boltUri = embedded?.boltUri ?? holder?.boltUri ?? config.neo4j!.uri;
     driver = createDriver(boltUri, config.neo4j?.user ?? null, config.neo4j?.password ?? null);
     const executor = new Executor(driver, config.database, registry, config.limits.queryTimeoutMs);
     await executor.waitUntilReady();

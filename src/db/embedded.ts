@@ -37,11 +37,13 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   checkJava(options.javaPath);
   const libDir = await ensureNeo4jJars(options.home, options.log);
   const classesDir = compileLauncher(options.home, libDir, options.javaPath);
-  const release = lockDataDir(options.dataDir);
+  const lock = lockDataDir(options.dataDir);
   try {
-    return await launch(options, libDir, classesDir, release);
+    const neo4j = await launch(options, libDir, classesDir, lock.release);
+    lock.recordBolt(neo4j.boltUri);
+    return neo4j;
   } catch (error) {
-    release();
+    lock.release();
     throw error;
   }
 }
@@ -160,33 +162,57 @@ function compileLauncher(home: string, libDir: string, javaPath: string): string
   return classesDir;
 }
 
+/** Who holds a data directory: a live Zanjir process and, once its Neo4j is up, its Bolt address. */
+export interface DataDirHolder {
+  pid: number;
+  boltUri: string | null;
+}
+
+const LOCK_FILE = 'zanjir.pid';
+
+export function dataDirHolder(dataDir: string): DataDirHolder | null {
+  try {
+    const [pidLine, boltLine] = fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8').split('\n');
+    const pid = Number(pidLine?.trim());
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) return null;
+    return { pid, boltUri: boltLine?.trim() || null };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Claims the data directory for this process. Neo4j's own store lock also refuses a second
  * process, but only after a slow start; this answers at once and names the other process.
  */
-function lockDataDir(dataDir: string): () => void {
+function lockDataDir(dataDir: string): { release: () => void; recordBolt: (uri: string) => void } {
   fs.mkdirSync(dataDir, { recursive: true });
-  const lockFile = path.join(dataDir, 'zanjir.pid');
-  const holder = readPid(lockFile);
-  if (holder !== null && holder !== process.pid && isAlive(holder)) {
+  const lockFile = path.join(dataDir, LOCK_FILE);
+  const holder = dataDirHolder(dataDir);
+  if (holder) {
     throw new EmbeddedStartError(
-      `Another Zanjir (process ${holder}) is already using the data directory ${dataDir}. ` +
-        'Stop it first, or give this one its own directory with ZANJIR_DATA_DIR.',
+      `Another Zanjir (process ${holder.pid}) is already using the data directory ${dataDir}` +
+        (holder.boltUri ? `, with Neo4j at ${holder.boltUri}` : '') +
+        '. Stop it first, give this one its own directory with ZANJIR_DATA_DIR' +
+        (holder.boltUri ? `, or connect to it with NEO4J_URI=${holder.boltUri}.` : '.'),
     );
   }
   fs.writeFileSync(lockFile, `${process.pid}\n`);
-  return () => {
-    if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+  const mine = () => {
+    try {
+      return Number(fs.readFileSync(lockFile, 'utf8').split('\n')[0]) === process.pid;
+    } catch {
+      return false;
+    }
   };
-}
-
-function readPid(file: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
+  return {
+    release: () => {
+      if (mine()) fs.rmSync(lockFile, { force: true });
+    },
+    recordBolt: (uri) => {
+      if (mine()) fs.writeFileSync(lockFile, `${process.pid}\n${uri}\n`);
+    },
+  };
 }
 
 function isAlive(pid: number): boolean {

@@ -48,7 +48,7 @@ export class Executor {
     return this.inSession('WRITE', options, (session, config) => session.executeWrite((tx) => work(this.runner(tx)), config));
   }
 
-  /** A schema statement (constraint, index) outside the registry: run in its own auto-commit transaction. */
+  /** A schema statement (constraint, index) from cypher/schema: its own auto-commit transaction. */
   async runSchemaStatement(statement: string): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {

@@ -4,6 +4,7 @@
 export type Placeholder = 'label' | 'types' | 'type' | 'depth' | 'order' | 'orderField' | 'cmp';
 
 export const QUERIES = {
+  'admin/delete-batch': [],
   'meta/get': [],
   'meta/set-home-country': [],
   'meta/counts': [],

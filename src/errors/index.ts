@@ -7,6 +7,7 @@ import { formatProblem } from '../model/document-check.js';
 
 export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   IMPORT_INVALID: 'IMPORT_INVALID',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
@@ -32,6 +33,12 @@ export class ZanjirError extends GraphQLError {
 export class NotFoundError extends ZanjirError {
   constructor(what: string, id: string) {
     super(`No ${what} with id ${JSON.stringify(id)}.`, ErrorCode.NOT_FOUND, { id });
+  }
+}
+
+export class ForbiddenError extends ZanjirError {
+  constructor(message: string) {
+    super(message, ErrorCode.FORBIDDEN);
   }
 }
 

@@ -162,7 +162,8 @@ export class DocumentChecker {
     }
   }
 
-  private report(p: Problem): void {
+  /** Records a problem found outside the record checks (a line that is not JSON, a header). */
+  report(p: Problem): void {
     this.problems.push(p);
   }
 }

@@ -1,0 +1,42 @@
+// The `zanjir` command line: serve (the default), import, reset, schema.
+
+import { ConfigError } from '../config.js';
+import { EmbeddedStartError } from '../db/embedded.js';
+import { ZanjirError } from '../errors/index.js';
+import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { importCommand } from './commands/import.js';
+import { resetCommand } from './commands/reset.js';
+import { schemaCommand } from './commands/schema.js';
+import { serve } from './commands/serve.js';
+
+const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help: string; flags?: string[] }> = {
+  serve: { run: () => serve(), help: 'start Neo4j (embedded unless NEO4J_URI is set), load the seed if empty, serve GraphQL' },
+  import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N]' },
+  reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
+  schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  zanjir ${name.padEnd(14)} ${c.help}`);
+  return `Usage:\n${lines.join('\n')}\n\nConfiguration is by environment: see README.md.`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [name = 'serve', ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}\n${usage()}`);
+  await command.run(parseArgs(rest, command.flags));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof EmbeddedStartError || error instanceof ZanjirError) {
+    process.stderr.write(`zanjir: ${error.message}\n`);
+  } else {
+    process.stderr.write(`zanjir: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+// The request context: built once per request, carrying the data access, the per-request
+// DataLoaders, the limits, and the caller's role (everyone is an analyst until roles exist).
+
+import type { Config } from './config.js';
+import { ForbiddenError } from './errors/index.js';
+import type { ChainStore } from './db/chain-store.js';
+import type { Executor } from './db/executor.js';
+import { createLoaders, type Loaders } from './graphql/loaders.js';
+
+export type Role = 'analyst' | 'researcher' | 'admin';
+
+export interface Services {
+  config: Config;
+  executor: Executor;
+  store: ChainStore;
+}
+
+export interface Context extends Services {
+  loaders: Loaders;
+  role: Role;
+  /** The data set's home country, read at most once per request. */
+  homeCountry(): Promise<string>;
+}
+
+export function createContext(services: Services, role: Role = services.config.defaultRole): Context {
+  let home: Promise<string> | null = null;
+  return {
+    ...services,
+    loaders: createLoaders(services.store),
+    role,
+    homeCountry: () => (home ??= services.store.homeCountry()),
+  };
+}
+
+const RANK: Record<Role, number> = { analyst: 0, researcher: 1, admin: 2 };
+
+/** Refuses an operation the caller's role does not allow. */
+export function requireRole(ctx: Context, role: Role, operation: string): void {
+  if (RANK[ctx.role] < RANK[role]) {
+    throw new ForbiddenError(`${operation} needs the ${role} role; this server gives callers the ${ctx.role} role (see ZANJIR_DEFAULT_ROLE).`);
+  }
+}

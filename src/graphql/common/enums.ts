@@ -1,0 +1,87 @@
+// GraphQL enums over the model's allow-lists. A GraphQL name maps to the model's value
+// (MINE ↔ 'Mine'), so resolvers pass model records through unchanged.
+
+import { registerEnumType } from 'type-graphql';
+
+export enum NodeKindEnum {
+  MINE = 'Mine',
+  PRODUCT = 'Product',
+  PLANT = 'Plant',
+  PART = 'Part',
+  SUPPLIER = 'Supplier',
+  PROJECT = 'Project',
+  SOURCE = 'Source',
+}
+
+export enum EdgeTypeEnum {
+  EXTRACTS = 'EXTRACTS',
+  PRODUCES = 'PRODUCES',
+  SUPPLIES = 'SUPPLIES',
+  FEEDS = 'FEEDS',
+  COMPONENT_OF = 'COMPONENT_OF',
+  LOCALIZES = 'LOCALIZES',
+  CITES = 'CITES',
+  MENTIONS = 'MENTIONS',
+}
+
+export enum StageEnum {
+  ORE = 'ORE',
+  CONCENTRATE = 'CONCENTRATE',
+  INTERMEDIATE = 'INTERMEDIATE',
+  SEMI_FINISHED = 'SEMI_FINISHED',
+  FINISHED = 'FINISHED',
+  CONSUMABLE = 'CONSUMABLE',
+}
+
+export enum ProjectStatusEnum {
+  PLANNED = 'PLANNED',
+  ACTIVE = 'ACTIVE',
+  STALLED = 'STALLED',
+  DONE = 'DONE',
+}
+
+export enum SiteStatusEnum {
+  OPERATING = 'OPERATING',
+  CONSTRUCTION = 'CONSTRUCTION',
+  PLANNED = 'PLANNED',
+  IDLE = 'IDLE',
+  CLOSED = 'CLOSED',
+}
+
+export enum WalkDirection {
+  UPSTREAM = 'upstream',
+  DOWNSTREAM = 'downstream',
+}
+
+export enum NodeOrderField {
+  ID = 'id',
+  NAME = 'name',
+  NAME_FA = 'nameFa',
+}
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(NodeKindEnum, { name: 'NodeKind', description: 'The kinds of node in the chain graph (Neo4j labels).' });
+registerEnumType(EdgeTypeEnum, {
+  name: 'EdgeType',
+  description: 'Relationship types. Chain edges point the way material flows: from mines and suppliers towards finished goods.',
+  valuesConfig: {
+    EXTRACTS: { description: 'Mine → item: the mine yields the item.' },
+    PRODUCES: { description: 'Plant → item: the plant makes the item.' },
+    SUPPLIES: { description: 'Supplier → item: the supplier delivers the item to the home market.' },
+    FEEDS: { description: 'Item → Plant: the plant consumes the item.' },
+    COMPONENT_OF: { description: 'Item → item: a bill-of-materials line.' },
+    LOCALIZES: { description: 'Project → item: the project aims to make the item at home.' },
+    CITES: { description: 'Any → Source: the fact is supported by the source.' },
+    MENTIONS: { description: 'Source → any: the source names the node (entity linking).' },
+  },
+});
+registerEnumType(StageEnum, { name: 'Stage', description: 'The processing stage of a product.' });
+registerEnumType(ProjectStatusEnum, { name: 'ProjectStatus' });
+registerEnumType(SiteStatusEnum, { name: 'SiteStatus', description: 'Status of a mine or plant.' });
+registerEnumType(WalkDirection, { name: 'WalkDirection', description: 'UPSTREAM: what a node depends on. DOWNSTREAM: what depends on it.' });
+registerEnumType(NodeOrderField, { name: 'NodeOrderField' });
+registerEnumType(SortDirection, { name: 'SortDirection' });

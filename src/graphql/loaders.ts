@@ -1,0 +1,57 @@
+// Per-request DataLoaders: every node or neighbour lookup made while resolving one request is
+// batched into one UNWIND query per loader and tick, whatever the depth of the query: no N+1.
+
+import DataLoader from 'dataloader';
+import type { ChainStore, Direction, Link } from '../db/chain-store.js';
+import type { EdgeType } from '../model/kinds.js';
+import type { NodeRecord } from '../model/records.js';
+
+interface LinkSpec {
+  direction: Direction;
+  types: readonly EdgeType[];
+}
+
+/** The neighbour fields of the schema, each one direction and set of edge types. */
+export const LINK_SPECS = {
+  /** Item ← Mine/Plant/Supplier: where the item comes from. */
+  suppliers: { direction: 'in', types: ['EXTRACTS', 'PRODUCES', 'SUPPLIES'] },
+  /** Item → Plant: plants that consume the item. */
+  consumers: { direction: 'out', types: ['FEEDS'] },
+  /** Item ← items: its bill of materials. */
+  components: { direction: 'in', types: ['COMPONENT_OF'] },
+  /** Item → items: the assemblies it goes into. */
+  usedIn: { direction: 'out', types: ['COMPONENT_OF'] },
+  /** Item ← Project. */
+  localizedBy: { direction: 'in', types: ['LOCALIZES'] },
+  /** Plant ← items it consumes. */
+  inputs: { direction: 'in', types: ['FEEDS'] },
+  /** Plant/Mine/Supplier → items it makes, yields or delivers. */
+  outputs: { direction: 'out', types: ['PRODUCES', 'EXTRACTS', 'SUPPLIES'] },
+  /** Project → items. */
+  localizes: { direction: 'out', types: ['LOCALIZES'] },
+  /** Any → Source. */
+  citations: { direction: 'out', types: ['CITES'] },
+  /** Source ← any. */
+  citedBy: { direction: 'in', types: ['CITES'] },
+  /** Source → any. */
+  mentions: { direction: 'out', types: ['MENTIONS'] },
+  /** Any ← Source. */
+  mentionedIn: { direction: 'in', types: ['MENTIONS'] },
+} as const satisfies Record<string, LinkSpec>;
+
+export type LinkLoaderName = keyof typeof LINK_SPECS;
+
+export type Loaders = { node: DataLoader<string, NodeRecord | null> } & Record<LinkLoaderName, DataLoader<string, Link[]>>;
+
+export function createLoaders(store: ChainStore): Loaders {
+  const links = Object.fromEntries(
+    Object.entries(LINK_SPECS).map(([name, spec]) => [
+      name,
+      new DataLoader<string, Link[]>((ids) => store.links(ids, spec.direction, spec.types), { maxBatchSize: 5_000 }),
+    ]),
+  ) as Record<LinkLoaderName, DataLoader<string, Link[]>>;
+  return {
+    node: new DataLoader<string, NodeRecord | null>((ids) => store.nodesByIds(ids), { maxBatchSize: 5_000 }),
+    ...links,
+  };
+}

@@ -1,0 +1,19 @@
+// Opaque keyset cursors: the sort field, the sort key and the id of the last node seen, so a
+// page resumes exactly after it even while nodes are added.
+
+import { BadUserInputError } from '../../errors/index.js';
+import type { OrderField } from '../../db/chain-store.js';
+
+export function encodeCursor(field: OrderField, key: string, id: string): string {
+  return Buffer.from(JSON.stringify([field, key, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, field: OrderField): { key: string; id: string } {
+  try {
+    const [f, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, string];
+    if (f === field && typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError('after is not a cursor from this listing (was the order changed?).', 'after');
+}

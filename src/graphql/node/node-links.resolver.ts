@@ -1,0 +1,128 @@
+// Neighbour fields. Each one is a single loader call, so any depth of nesting costs one batched
+// query per field and level, never one per parent.
+
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import type { NodeRecord } from '../../model/records.js';
+import { ChainNode, MineType, PartType, PlantType, ProductType, ProjectType, SourceType, SupplierType } from './chain-node.type.js';
+import { LinkType } from './edge.type.js';
+
+const linkList = () => [LinkType];
+
+@Resolver(() => ChainNode)
+export class ChainNodeFieldsResolver {
+  @FieldResolver(() => [String])
+  aliases(@Root() node: NodeRecord) {
+    return Array.isArray(node.aliases) ? node.aliases : [];
+  }
+
+  @FieldResolver(() => Boolean)
+  estimate(@Root() node: NodeRecord) {
+    return node.estimate === true;
+  }
+
+  @FieldResolver(linkList, { description: 'CITES edges from this node to Source nodes, with their quotes.' })
+  citations(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.citations.load(node.id);
+  }
+
+  @FieldResolver(() => [SourceType], { description: 'Sources that support this node: its `sources` list and its CITES edges.' })
+  async sources(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    const listed = Array.isArray(node.sources) ? node.sources : [];
+    const [cited, byId] = await Promise.all([ctx.loaders.citations.load(node.id), ctx.loaders.node.loadMany(listed)]);
+    const seen = new Map<string, NodeRecord>();
+    for (const s of byId) if (s && !(s instanceof Error)) seen.set(s.id, s);
+    for (const link of cited) seen.set(link.node.id, link.node);
+    return [...seen.values()];
+  }
+
+  @FieldResolver(linkList, { description: 'Sources whose text names this node (MENTIONS, found by entity linking).' })
+  mentionedIn(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.mentionedIn.load(node.id);
+  }
+}
+
+/** Fields shared by Product and Part: both are items. */
+function itemResolver(target: typeof ProductType | typeof PartType) {
+  @Resolver(() => target)
+  class ItemLinksResolver {
+    @FieldResolver(linkList, { description: 'Where the item comes from: mines (EXTRACTS), plants (PRODUCES) and suppliers (SUPPLIES).' })
+    suppliers(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      return ctx.loaders.suppliers.load(node.id);
+    }
+
+    @FieldResolver(linkList, { description: 'Plants that consume the item (FEEDS).' })
+    consumers(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      return ctx.loaders.consumers.load(node.id);
+    }
+
+    @FieldResolver(linkList, { description: 'Its bill of materials: items that go into one unit of it (COMPONENT_OF).' })
+    components(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      return ctx.loaders.components.load(node.id);
+    }
+
+    @FieldResolver(linkList, { description: 'Assemblies it goes into (COMPONENT_OF).' })
+    usedIn(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      return ctx.loaders.usedIn.load(node.id);
+    }
+
+    @FieldResolver(linkList, { description: 'Localization projects that aim to make it at home (LOCALIZES).' })
+    localizedBy(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      return ctx.loaders.localizedBy.load(node.id);
+    }
+  }
+  return ItemLinksResolver;
+}
+
+export const ProductLinksResolver = itemResolver(ProductType);
+export const PartLinksResolver = itemResolver(PartType);
+
+@Resolver(() => PlantType)
+export class PlantLinksResolver {
+  @FieldResolver(linkList, { description: 'Items the plant consumes (FEEDS), with quantities per unit of output.' })
+  inputs(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.inputs.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'Items the plant makes (PRODUCES), with capacities.' })
+  outputs(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.outputs.load(node.id);
+  }
+}
+
+@Resolver(() => MineType)
+export class MineLinksResolver {
+  @FieldResolver(linkList, { description: 'Items the mine yields (EXTRACTS).' })
+  outputs(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.outputs.load(node.id);
+  }
+}
+
+@Resolver(() => SupplierType)
+export class SupplierLinksResolver {
+  @FieldResolver(linkList, { description: 'Items the supplier delivers (SUPPLIES).' })
+  supplies(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.outputs.load(node.id);
+  }
+}
+
+@Resolver(() => ProjectType)
+export class ProjectLinksResolver {
+  @FieldResolver(linkList, { description: 'Items the project localizes (LOCALIZES).' })
+  localizes(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.localizes.load(node.id);
+  }
+}
+
+@Resolver(() => SourceType)
+export class SourceLinksResolver {
+  @FieldResolver(linkList, { description: 'Nodes this source names (MENTIONS, found by entity linking).' })
+  mentions(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.mentions.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'Nodes and facts that cite this source (CITES).' })
+  citedBy(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.citedBy.load(node.id);
+  }
+}

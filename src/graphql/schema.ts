@@ -1,0 +1,52 @@
+// Builds the executable schema from the resolvers, and prints it in a stable order for the
+// committed schema/schema.graphql (a test fails when the two drift).
+
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { NODE_TYPES } from './node/chain-node.type.js';
+import { NodeResolver } from './node/node.resolver.js';
+import {
+  ChainNodeFieldsResolver,
+  MineLinksResolver,
+  PartLinksResolver,
+  PlantLinksResolver,
+  ProductLinksResolver,
+  ProjectLinksResolver,
+  SourceLinksResolver,
+  SupplierLinksResolver,
+} from './node/node-links.resolver.js';
+import { WalkResolver } from './walk/walk.resolver.js';
+import { ImportResolver } from './imports/import.resolver.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  ChainNodeFieldsResolver,
+  ProductLinksResolver,
+  PartLinksResolver,
+  PlantLinksResolver,
+  MineLinksResolver,
+  SupplierLinksResolver,
+  ProjectLinksResolver,
+  SourceLinksResolver,
+  WalkResolver,
+  ImportResolver,
+];
+
+let built: Promise<GraphQLSchema> | null = null;
+
+export function buildZanjirSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    orphanedTypes: [...NODE_TYPES],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+export async function printZanjirSchema(): Promise<string> {
+  const header = '# Emitted from the code by `npm run schema`; test/schema.test.ts fails when this file drifts.\n\n';
+  return header + printSchema(lexicographicSortSchema(await buildZanjirSchema())) + '\n';
+}

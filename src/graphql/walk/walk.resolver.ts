@@ -1,0 +1,34 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { DependencyGraphType } from './dependency-graph.type.js';
+import { walk, type WalkResult } from './walk.service.js';
+
+function toGraph(result: WalkResult) {
+  return {
+    ...result,
+    nodes: result.nodes.map(({ node, depth }) => ({ id: node.id, kind: node.kind, name: node.name, nameFa: node.nameFa, depth, node })),
+  };
+}
+
+@Resolver()
+export class WalkResolver {
+  @Query(() => DependencyGraphType, { description: 'What a node depends on: every node with a chain path to it, up to maxDepth hops.' })
+  async upstream(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('maxDepth', () => Int, { nullable: true, description: 'Hops to walk; defaults to ZANJIR_DEFAULT_DEPTH, capped by ZANJIR_MAX_DEPTH.' }) maxDepth?: number,
+    @Arg('maxNodes', () => Int, { nullable: true, description: 'Most nodes to return (root included); the answer says truncated when cut.' }) maxNodes?: number,
+  ) {
+    return toGraph(await walk(ctx, { id, direction: 'upstream', maxDepth, maxNodes }));
+  }
+
+  @Query(() => DependencyGraphType, { description: 'What depends on a node: everything it reaches along the chain, up to maxDepth hops.' })
+  async downstream(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
+    @Arg('maxNodes', () => Int, { nullable: true }) maxNodes?: number,
+  ) {
+    return toGraph(await walk(ctx, { id, direction: 'downstream', maxDepth, maxNodes }));
+  }
+}

@@ -1,0 +1,214 @@
+// Imports zanjir/1 data all-or-nothing. Phase 1 reads every source and checks every record
+// (shape, duplicates, kinds of existing ids, edge endpoints) and refuses the import with the full
+// list of problems if there is any. Phase 2 re-reads the sources and writes them in batches
+// (UNWIND … MERGE), nodes before edges, all inside one write transaction, so a failure
+// anywhere leaves the database as it was. MERGE by id makes a second run change nothing.
+
+import { ImportValidationError } from '../errors/index.js';
+import type { Executor, QueryRunner } from '../db/executor.js';
+import { DocumentChecker, type Problem } from '../model/document-check.js';
+import { NODE_KINDS, EDGE_TYPES, type EdgeType, type NodeKind } from '../model/kinds.js';
+import { DEFAULT_HOME_COUNTRY, edgeProperties, nodeProperties, parseEdge, parseNode, type EdgeRecord, type NodeRecord } from '../model/records.js';
+import { searchKey, searchText } from '../model/search-text.js';
+import { InvalidLine, type ImportSource } from './sources.js';
+
+export interface ImportProgress {
+  phase: 'check' | 'write-nodes' | 'write-edges' | 'done';
+  /** Records handled so far in this phase, and in all (known after the check). */
+  done: number;
+  total: number;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  homeCountry: string;
+  nodes: ImportCounts;
+  edges: ImportCounts;
+  sources: string[];
+  durationMs: number;
+}
+
+export interface ImportOptions {
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+const DEFAULT_BATCH = 5_000;
+const LOOKUP_BATCH = 10_000;
+
+export async function importSources(executor: Executor, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = Date.now();
+  const progress = options.onProgress ?? (() => {});
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+
+  const { homeCountry, checker } = await checkAll(executor, sources, progress);
+  const total = checker.nodeCount + checker.edgeCount;
+
+  const counts = await executor.writeTransaction(
+    async (tx) => {
+      const nodes = await writeNodes(tx, sources, batchSize, (done) => progress({ phase: 'write-nodes', done, total }));
+      const edges = await writeEdges(tx, sources, batchSize, (done) => progress({ phase: 'write-edges', done: checker.nodeCount + done, total }));
+      await tx.run('meta/set-home-country', { homeCountry, now: new Date().toISOString() });
+      return { nodes, edges };
+    },
+    { label: 'import', timeoutMs: 0 },
+  );
+  progress({ phase: 'done', done: total, total });
+  return {
+    homeCountry,
+    nodes: withUnchanged(counts.nodes, checker.nodeCount),
+    edges: withUnchanged(counts.edges, checker.edgeCount),
+    sources: sources.map((s) => s.name),
+    durationMs: Date.now() - started,
+  };
+}
+
+async function checkAll(
+  executor: Executor,
+  sources: ImportSource[],
+  progress: (p: ImportProgress) => void,
+): Promise<{ homeCountry: string; checker: DocumentChecker }> {
+  const checker = new DocumentChecker();
+  const homes = new Map<string, string>();
+  for (const source of sources) {
+    const header = await source.header();
+    for (const p of header.problems) checker.report(p);
+    if (header.homeCountry) homes.set(source.name, header.homeCountry);
+    if (header.problems.length > 0) continue;
+    let seen = 0;
+    for await (const record of source.records()) {
+      if (record.raw instanceof InvalidLine) checker.report({ where: record.where, message: record.raw.message });
+      else if (record.section === 'node') checker.addNode(record.raw, record.where);
+      else checker.addEdge(record.raw, record.where);
+      seen += 1;
+      if (seen % 10_000 === 0) progress({ phase: 'check', done: checker.nodeCount + checker.edgeCount, total: 0 });
+    }
+  }
+  const existing = await lookupKinds(executor, checker.idsToResolve());
+  const storedHome = (await executor.read('meta/get'))[0]?.homeCountry as string | null | undefined;
+  const homeCountry = resolveHomeCountry(homes, storedHome ?? null, existing.size > 0, checker);
+  const problems = checker.finish(existing);
+  if (problems.length > 0) throw new ImportValidationError(problems);
+  return { homeCountry, checker };
+}
+
+/** All sources of one import and the database must agree on the home country. */
+function resolveHomeCountry(homes: Map<string, string>, stored: string | null, databaseHasData: boolean, checker: DocumentChecker): string {
+  const distinct = new Set(homes.values());
+  if (distinct.size > 1) {
+    checker.report({ where: [...homes.keys()].join(', '), field: 'homeCountry', message: `differs between the files (${[...homes].map(([f, c]) => `${f}: ${c}`).join(', ')})` });
+  }
+  const requested = [...distinct][0] ?? stored ?? DEFAULT_HOME_COUNTRY;
+  if (stored && databaseHasData && requested !== stored) {
+    checker.report({ where: [...homes.keys()].join(', ') || 'document', field: 'homeCountry', message: `is ${requested}, but the database holds a ${stored} data set; import into an empty database or use ${stored}` });
+  }
+  return requested;
+}
+
+async function lookupKinds(executor: Executor, ids: string[]): Promise<Map<string, NodeKind>> {
+  const kinds = new Map<string, NodeKind>();
+  if (ids.length === 0) return kinds;
+  await executor.readTransaction(async (tx) => {
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const rows = await tx.run('import/lookup-kinds', { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of rows) kinds.set(String(r.id), r.kind as NodeKind);
+    }
+  }, { label: 'import/lookup-kinds', timeoutMs: 0 });
+  return kinds;
+}
+
+interface Written {
+  created: number;
+  updated: number;
+}
+
+async function writeNodes(tx: QueryRunner, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
+  const batches = new Batches<NodeKind, Record<string, unknown>>(batchSize, async (kind, rows) => {
+    const [r] = await tx.run('import/merge-nodes', { rows }, { label: kind });
+    return r;
+  });
+  for (const source of sources) {
+    for await (const { section, raw } of source.records()) {
+      if (section !== 'node') continue;
+      // Checked in phase 1; parse again for the normalised form (dates as ISO).
+      const node = reparseNode(raw);
+      await batches.add(node.kind, { id: node.id, props: nodeProperties(node), searchKey: searchKey(node), searchText: searchText(node) });
+      onDone(batches.added);
+    }
+  }
+  return batches.flushAll(NODE_KINDS);
+}
+
+async function writeEdges(tx: QueryRunner, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
+  const batches = new Batches<EdgeType, Record<string, unknown>>(batchSize, async (type, rows) => {
+    const [r] = await tx.run('import/merge-edges', { rows }, { type });
+    return r;
+  });
+  for (const source of sources) {
+    for await (const { section, raw } of source.records()) {
+      if (section !== 'edge') continue;
+      const edge = reparseEdge(raw);
+      await batches.add(edge.type, { from: edge.from, to: edge.to, props: edgeProperties(edge) });
+      onDone(batches.added);
+    }
+  }
+  return batches.flushAll(EDGE_TYPES);
+}
+
+/** Rows grouped by label or type, written a batch at a time; sums what each batch reports. */
+class Batches<K extends string, Row> {
+  private readonly pending = new Map<K, Row[]>();
+  readonly totals: Written = { created: 0, updated: 0 };
+  added = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly write: (key: K, rows: Row[]) => Promise<Record<string, unknown> | undefined>,
+  ) {}
+
+  async add(key: K, row: Row): Promise<void> {
+    const list = this.pending.get(key) ?? [];
+    list.push(row);
+    this.pending.set(key, list);
+    this.added += 1;
+    if (list.length >= this.size) await this.flush(key);
+  }
+
+  async flushAll(keys: readonly K[]): Promise<Written> {
+    for (const key of keys) await this.flush(key);
+    return this.totals;
+  }
+
+  private async flush(key: K): Promise<void> {
+    const rows = this.pending.get(key);
+    if (!rows || rows.length === 0) return;
+    this.pending.set(key, []);
+    const result = await this.write(key, rows);
+    this.totals.created += Number(result?.created ?? 0);
+    this.totals.updated += Number(result?.updated ?? 0);
+  }
+}
+
+function withUnchanged(w: Written, total: number): ImportCounts {
+  return { created: w.created, updated: w.updated, unchanged: total - w.created - w.updated };
+}
+
+// Phase 1 proved every record valid, so a failure here is a programming error, not user input.
+function reparseNode(raw: unknown): NodeRecord {
+  const r = parseNode(raw);
+  if (!r.ok) throw new Error(`record changed between check and write: ${JSON.stringify(r.problems)}`);
+  return r.record;
+}
+
+function reparseEdge(raw: unknown): EdgeRecord {
+  const r = parseEdge(raw);
+  if (!r.ok) throw new Error(`record changed between check and write: ${JSON.stringify(r.problems)}`);
+  return r.record;
+}
+
+export type { Problem };

@@ -1,0 +1,186 @@
+// Where an import's records come from: a zanjir/1 JSON document (a file or a value already in
+// memory) or a JSON Lines file, read as a stream. Each source can be read more than once (the
+// importer checks everything first, then writes), and says where each record sits.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { FORMAT } from '../model/records.js';
+import type { Problem } from '../model/document-check.js';
+
+export interface SourceRecord {
+  section: 'node' | 'edge';
+  raw: unknown;
+  where: string;
+}
+
+export interface ImportSource {
+  name: string;
+  /** The header's fields, or problems with the header or the file's syntax. */
+  header(): Promise<{ homeCountry: string | null; problems: Problem[] }>;
+  records(): AsyncIterable<SourceRecord>;
+  /** Size in bytes when known, for progress. */
+  size?: number;
+}
+
+const HEADER_KEYS = new Set(['format', 'homeCountry', 'description', 'nodes', 'edges']);
+
+function checkHeader(doc: Record<string, unknown>, where: string): { homeCountry: string | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (doc.format !== FORMAT) {
+    problems.push({ where, field: 'format', message: `must be "${FORMAT}" (got ${JSON.stringify(doc.format ?? null)})` });
+  }
+  let homeCountry: string | null = null;
+  if (doc.homeCountry !== undefined) {
+    if (typeof doc.homeCountry === 'string' && /^[A-Z]{2}$/.test(doc.homeCountry)) homeCountry = doc.homeCountry;
+    else problems.push({ where, field: 'homeCountry', message: 'must be an ISO 3166-1 alpha-2 code in capitals, like IR' });
+  }
+  for (const key of Object.keys(doc)) {
+    if (!HEADER_KEYS.has(key)) problems.push({ where, message: `unknown top-level property ${JSON.stringify(key)}` });
+  }
+  return { homeCountry, problems };
+}
+
+/** A document already parsed (the GraphQL mutation's argument, or a JSON file's content). */
+export function documentSource(doc: unknown, name = 'document'): ImportSource {
+  const prefix = name === 'document' ? '' : `${name} `;
+  return {
+    name,
+    async header() {
+      if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        return { homeCountry: null, problems: [{ where: name, message: 'a zanjir/1 document must be a JSON object with format, nodes and edges' }] };
+      }
+      const d = doc as Record<string, unknown>;
+      const result = checkHeader(d, name);
+      for (const section of ['nodes', 'edges'] as const) {
+        if (d[section] !== undefined && !Array.isArray(d[section])) {
+          result.problems.push({ where: name, field: section, message: 'must be a list' });
+        }
+      }
+      return result;
+    },
+    async *records() {
+      if (typeof doc !== 'object' || doc === null) return;
+      const { nodes, edges } = doc as { nodes?: unknown; edges?: unknown };
+      if (Array.isArray(nodes)) for (let i = 0; i < nodes.length; i += 1) yield { section: 'node', raw: nodes[i], where: `${prefix}nodes[${i}]` };
+      if (Array.isArray(edges)) for (let i = 0; i < edges.length; i += 1) yield { section: 'edge', raw: edges[i], where: `${prefix}edges[${i}]` };
+    },
+  };
+}
+
+/** A .json file holding one document. Parsed whole: use JSON Lines for very large sets. */
+export function jsonFileSource(file: string): ImportSource {
+  const name = path.basename(file);
+  let parsed: { doc: unknown; problem: Problem | null } | null = null;
+  const load = () => {
+    if (!parsed) {
+      const text = fs.readFileSync(file, 'utf8');
+      try {
+        parsed = { doc: JSON.parse(text), problem: null };
+      } catch (e) {
+        parsed = { doc: null, problem: { where: name, message: `is not valid JSON: ${describeJsonError(e as Error, text)}` } };
+      }
+    }
+    return parsed;
+  };
+  return {
+    name,
+    size: fs.statSync(file).size,
+    async header() {
+      const { doc, problem } = load();
+      if (problem) return { homeCountry: null, problems: [problem] };
+      return documentSource(doc, name).header();
+    },
+    records() {
+      return documentSource(load().doc, name).records();
+    },
+  };
+}
+
+/** A .jsonl/.ndjson file: a header line, then one node or edge record a line; streamed. */
+export function jsonLinesSource(file: string): ImportSource {
+  const name = path.basename(file);
+  return {
+    name,
+    size: fs.statSync(file).size,
+    async header() {
+      for await (const { line, number } of lines(file)) {
+        const parsed = parseLine(line, name, number);
+        if ('problem' in parsed) return { homeCountry: null, problems: [parsed.problem] };
+        const value = parsed.value as Record<string, unknown>;
+        if (typeof value !== 'object' || value === null || value.format === undefined) {
+          return { homeCountry: null, problems: [{ where: `${name} line ${number}`, message: `the first line must be the header {"format":"${FORMAT}","homeCountry":"IR"}` }] };
+        }
+        return checkHeader(value, `${name} line ${number}`);
+      }
+      return { homeCountry: null, problems: [{ where: name, message: 'is empty' }] };
+    },
+    async *records() {
+      let first = true;
+      for await (const { line, number } of lines(file)) {
+        if (first) {
+          first = false;
+          continue;
+        }
+        const where = `${name} line ${number}`;
+        const parsed = parseLine(line, name, number);
+        if ('problem' in parsed) {
+          // Hand the checker an unparseable record so the problem is reported in file order.
+          yield { section: 'node', raw: new InvalidLine(parsed.problem.message), where };
+          continue;
+        }
+        const value = parsed.value as Record<string, unknown>;
+        const section = value && typeof value === 'object' && 'type' in value && !('kind' in value) ? 'edge' : 'node';
+        yield { section, raw: value, where };
+      }
+    },
+  };
+}
+
+/** Marks a JSON Lines line that did not parse; the importer reports its message. */
+export class InvalidLine {
+  constructor(readonly message: string) {}
+}
+
+export function sourceForFile(file: string): ImportSource {
+  if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
+  return /\.(jsonl|ndjson)$/i.test(file) ? jsonLinesSource(file) : jsonFileSource(file);
+}
+
+/** The files to import for a path: the file itself, or a folder's *.json/*.jsonl in name order. */
+export function filesFor(target: string): string[] {
+  if (!fs.existsSync(target)) throw new Error(`No such file or folder: ${target}`);
+  if (!fs.statSync(target).isDirectory()) return [target];
+  return fs
+    .readdirSync(target)
+    .filter((f) => /\.(json|jsonl|ndjson)$/i.test(f))
+    .sort()
+    .map((f) => path.join(target, f));
+}
+
+async function* lines(file: string): AsyncIterable<{ line: string; number: number }> {
+  const rl = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of rl) {
+    number += 1;
+    if (line.trim() !== '') yield { line, number };
+  }
+}
+
+function parseLine(line: string, name: string, number: number): { value: unknown } | { problem: Problem } {
+  try {
+    return { value: JSON.parse(line) };
+  } catch (e) {
+    return { problem: { where: `${name} line ${number}`, message: `is not valid JSON: ${(e as Error).message}` } };
+  }
+}
+
+function describeJsonError(error: Error, text: string): string {
+  const m = /position (\d+)/.exec(error.message);
+  if (!m) return error.message;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}
