@@ -91,20 +91,20 @@ async function checkAll(
   }
   const existing = await lookupKinds(executor, checker.idsToResolve());
   const storedHome = (await executor.read('meta/get'))[0]?.homeCountry as string | null | undefined;
-  const homeCountry = resolveHomeCountry(homes, storedHome ?? null, existing.size > 0, checker);
+  const homeCountry = resolveHomeCountry(homes, storedHome ?? null, checker);
   const problems = checker.finish(existing);
   if (problems.length > 0) throw new ImportValidationError(problems);
   return { homeCountry, checker };
 }
 
 /** All sources of one import and the database must agree on the home country. */
-function resolveHomeCountry(homes: Map<string, string>, stored: string | null, databaseHasData: boolean, checker: DocumentChecker): string {
+function resolveHomeCountry(homes: Map<string, string>, stored: string | null, checker: DocumentChecker): string {
   const distinct = new Set(homes.values());
   if (distinct.size > 1) {
     checker.report({ where: [...homes.keys()].join(', '), field: 'homeCountry', message: `differs between the files (${[...homes].map(([f, c]) => `${f}: ${c}`).join(', ')})` });
   }
   const requested = [...distinct][0] ?? stored ?? DEFAULT_HOME_COUNTRY;
-  if (stored && databaseHasData && requested !== stored) {
+  if (stored && requested !== stored) {
     checker.report({ where: [...homes.keys()].join(', ') || 'document', field: 'homeCountry', message: `is ${requested}, but the database holds a ${stored} data set; import into an empty database or use ${stored}` });
   }
   return requested;

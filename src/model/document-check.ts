@@ -2,7 +2,7 @@
 // given two kinds, edge endpoints that are missing or of the wrong kind, duplicate edges.
 // Records arrive one at a time (the importer streams), so only ids, kinds and edge keys are kept.
 
-import { EDGE_ENDPOINTS, type EdgeType, type NodeKind } from './kinds.js';
+import { EDGE_ENDPOINTS, isNodeKind, type EdgeType, type NodeKind } from './kinds.js';
 import { edgeKey, parseEdge, parseNode, type EdgeRecord, type NodeRecord } from './records.js';
 
 /** One thing wrong with one record, located so a person can find it in the file. */
@@ -40,6 +40,8 @@ export class DocumentChecker {
   private readonly nodes = new Map<string, NodeRef>();
   private readonly edges: EdgeRef[] = [];
   private readonly edgeKeys = new Map<string, string>();
+  /** Ids of node records that failed their own checks: edges naming them are not reported again. */
+  private readonly invalidIds = new Map<string, NodeKind | undefined>();
   nodeCount = 0;
   edgeCount = 0;
 
@@ -50,6 +52,7 @@ export class DocumentChecker {
     const result = parseNode(raw);
     if (!result.ok) {
       for (const p of result.problems) this.report({ where, record: rawId, field: p.field || undefined, message: p.message });
+      if (rawId) this.invalidIds.set(rawId, kindOf(raw));
       return undefined;
     }
     const node = result.record;
@@ -132,7 +135,8 @@ export class DocumentChecker {
     const rule = EDGE_ENDPOINTS[edge.type];
     const record = describeEdge(edge);
     for (const end of ['from', 'to'] as const) {
-      const kind = kindOf(edge[end]);
+      const kind = kindOf(edge[end]) ?? this.invalidIds.get(edge[end]);
+      if (!kind && this.invalidIds.has(edge[end])) continue;
       if (!kind) {
         this.report({ where: edge.where, record, field: end, message: `names ${edge[end]}, which is neither in this import nor in the database` });
       } else if (!rule[end].includes(kind)) {
@@ -166,6 +170,11 @@ export class DocumentChecker {
   report(p: Problem): void {
     this.problems.push(p);
   }
+}
+
+function kindOf(raw: unknown): NodeKind | undefined {
+  const kind = (raw as { kind?: unknown } | null)?.kind;
+  return isNodeKind(kind) ? kind : undefined;
 }
 
 function idOf(raw: unknown): string | undefined {

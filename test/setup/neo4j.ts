@@ -1,0 +1,46 @@
+// Global setup of the integration tests: one real Neo4j for the whole run. By default the
+// embedded one, in a fresh temporary data directory; NEO4J_TEST_URI points the tests at another
+// server instead (it must be a throwaway database: every test file empties it).
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../src/config.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    boltUri: string;
+  }
+}
+
+let embedded: EmbeddedNeo4j | null = null;
+let dataDir: string | null = null;
+
+export async function setup(project: TestProject): Promise<void> {
+  const external = process.env.NEO4J_TEST_URI;
+  if (external) {
+    project.provide('boltUri', external);
+    return;
+  }
+  const config = loadConfig({ ...process.env, NEO4J_URI: '' });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zanjir-test-'));
+  const started = Date.now();
+  embedded = await startEmbeddedNeo4j({
+    home: config.home,
+    dataDir,
+    boltPort: 0,
+    javaPath: config.javaPath,
+    javaHeap: '2g',
+    pageCache: '256m',
+    log: (line) => process.stderr.write(`[neo4j] ${line}\n`),
+  });
+  process.stderr.write(`[neo4j] test database ready at ${embedded.boltUri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  project.provide('boltUri', embedded.boltUri);
+}
+
+export async function teardown(): Promise<void> {
+  await embedded?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
