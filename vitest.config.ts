@@ -3,9 +3,16 @@ import { defineConfig } from 'vitest/config';
 // Two projects: unit tests beside the code (pure, parallel) and integration tests in test/
 // that share one real Neo4j started by the global setup, so they run one file at a time.
 export const config = defineConfig({
+  resolve: {
+    // graphql 16 ships CJS (main) and ESM (module) twins. Node loads the CJS one for type-graphql
+    // and Apollo; without this, Vite hands our sources the ESM one and graphql-js refuses to mix
+    // types "from another module or realm".
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
@@ -13,6 +20,7 @@ export const config = defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
