@@ -10,7 +10,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Returns an ISO date (YYYY-MM-DD) for an ISO or Solar Hijri input, or null when it is neither. */
 export function toIsoDate(input: string): string | null {
   const text = toAsciiDigits(input.trim());
-  if (ISO_DATE.test(text)) return isValidGregorian(text) ? text : null;
+  // Years before 1700 are Solar Hijri whatever the separator: no supply-chain fact is Gregorian 1402.
+  if (ISO_DATE.test(text) && Number(text.slice(0, 4)) >= 1700) return isValidGregorian(text) ? text : null;
   const m = JALALI_DATE.exec(text);
   if (!m) return null;
   const [jy, jm, jd] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentChecker } from './document-check.js';
+import { edgeKey, parseEdge, parseNode } from './records.js';
+import { searchKey, fullTextQuery } from './search-text.js';
+
+describe('node records', () => {
+  it('accepts a full Mine and converts nothing it need not', () => {
+    const r = parseNode({ id: 'mine:chadormalu', kind: 'Mine', name: 'Chadormalu', nameFa: 'چادرملو', country: 'IR', capacityTpy: 7.5e6, status: 'OPERATING' });
+    expect(r).toEqual({ ok: true, record: { id: 'mine:chadormalu', kind: 'Mine', name: 'Chadormalu', nameFa: 'چادرملو', country: 'IR', capacityTpy: 7.5e6, status: 'OPERATING' } });
+  });
+
+  it('names each bad field', () => {
+    const r = parseNode({ id: 'p', kind: 'Project', name: 'x', nameFa: '', progress: 1.5, status: 'MAYBE', startedAt: '1401/13/40' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.fromEntries(r.problems.map((p) => [p.field, p.message]))).toEqual({
+      nameFa: 'must not be empty',
+      progress: 'must be between 0 and 1',
+      status: 'must be one of PLANNED, ACTIVE, STALLED, DONE (got "MAYBE")',
+      startedAt: 'must be a date: YYYY-MM-DD, or Solar Hijri like 1401/05/26',
+    });
+  });
+
+  it('refuses lower-case or long country codes and ids with spaces', () => {
+    expect(parseNode({ id: 'a b', kind: 'Supplier', name: 'x', nameFa: 'x', country: 'cn' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'id', message: 'must not contain whitespace' }, { field: 'country' }],
+    });
+  });
+});
+
+describe('edge records', () => {
+  it('keys FEEDS by output, other types by their ends only', () => {
+    const a = parseEdge({ type: 'FEEDS', from: 'ore', to: 'plant', output: 'x' });
+    const b = parseEdge({ type: 'FEEDS', from: 'ore', to: 'plant', output: 'y' });
+    expect(a.ok && b.ok && edgeKey(a.record) !== edgeKey(b.record)).toBe(true);
+    expect(edgeKey({ type: 'SUPPLIES', from: 's', to: 'i', output: 'ignored' } as never)).toBe(edgeKey({ type: 'SUPPLIES', from: 's', to: 'i' }));
+  });
+
+  it('refuses properties of another type', () => {
+    expect(parseEdge({ type: 'EXTRACTS', from: 'm', to: 'o', quantity: 2 })).toMatchObject({ ok: false, problems: [{ message: 'unknown property "quantity"' }] });
+  });
+});
+
+describe('DocumentChecker', () => {
+  it('checks endpoints against the document and the database together', () => {
+    const c = new DocumentChecker();
+    c.addNode({ id: 'ore', kind: 'Product', name: 'o', nameFa: 'o' }, 'nodes[0]');
+    c.addEdge({ type: 'FEEDS', from: 'ore', to: 'plant:db' }, 'edges[0]');
+    c.addEdge({ type: 'FEEDS', from: 'ore', to: 'mine:db' }, 'edges[1]');
+    expect(new Set(c.idsToResolve())).toEqual(new Set(['ore', 'plant:db', 'mine:db']));
+    const problems = c.finish(new Map([['plant:db', 'Plant'], ['mine:db', 'Mine']]));
+    expect(problems).toEqual([{ where: 'edges[1]', record: 'ore -FEEDS-> mine:db', field: 'to', message: 'FEEDS must end at Plant, but mine:db is a Mine' }]);
+  });
+
+  it('reports a duplicate edge with the position of the first', () => {
+    const c = new DocumentChecker();
+    c.addEdge({ type: 'LOCALIZES', from: 'p', to: 'i' }, 'edges[0]');
+    c.addEdge({ type: 'LOCALIZES', from: 'p', to: 'i' }, 'edges[7]');
+    expect(c.problems[0]).toMatchObject({ where: 'edges[7]', message: 'duplicate edge: the same edge is defined at edges[0]' });
+  });
+
+  it('requires `sources` to name Source nodes', () => {
+    const c = new DocumentChecker();
+    c.addNode({ id: 'm', kind: 'Mine', name: 'm', nameFa: 'm', sources: ['source:a', 'm'] }, 'nodes[0]');
+    c.addNode({ id: 'source:a', kind: 'Source', name: 's', nameFa: 's' }, 'nodes[1]');
+    expect(c.finish(new Map()).map((p) => p.message)).toEqual(['must list Source ids; m is a Mine']);
+  });
+});
+
+describe('search text', () => {
+  it('stores every name folded, so CONTAINS finds exact, prefix and inner matches', () => {
+    const key = searchKey({ id: 'supplier:x', name: 'Small Industries', nameFa: 'صنايع كوچك', aliases: ['شرکت‌های کوچک'] });
+    expect(key).toBe('|supplier:x|smallindustries|صنایعکوچک|شرکتهایکوچک|');
+  });
+
+  it('builds a Lucene query without operators from user text', () => {
+    expect(fullTextQuery('steel AND (coil)')).toBe('(steel^2 OR steel*) (and^2 OR and*) (coil^2 OR coil*)');
+    expect(fullTextQuery('  ')).toBeNull();
+  });
+});
