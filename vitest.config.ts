@@ -26,7 +26,9 @@ export const config = defineConfig({
           include: ['test/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/neo4j.ts'],
-          fileParallelism: false,
+          // The files share one database, so they run one after another in a single fork.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },

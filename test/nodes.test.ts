@@ -80,7 +80,7 @@ describe('nodes', () => {
     let after: string | null = null;
     let total = 0;
     for (let i = 0; i < 10; i += 1) {
-      const { nodes } = await h.query(PAGE, { first: 4, after });
+      const { nodes }: { nodes: any } = await h.query(PAGE, { first: 4, after });
       total = nodes.totalCount;
       seen.push(...nodes.edges.map((e: any) => e.node.id));
       if (!nodes.pageInfo.hasNextPage) break;

@@ -4,10 +4,10 @@
 // GraphQLErrors here and nowhere else.
 
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../errors/index.js';
+import { CypherError, DatabaseUnavailableError, QueryNotReadOnlyError, QueryTimeoutError, ZanjirError } from '../errors/index.js';
 import type { CypherRegistry, Substitutions } from './cypher-registry.js';
 import type { QueryName } from './queries.js';
-import { toPlainMap, type Plain } from './values.js';
+import { toPlain, toPlainMap, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
 
@@ -46,6 +46,64 @@ export class Executor {
   /** Several named queries in one write transaction: all of them or none. */
   writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: RunOptions & { label?: string } = {}): Promise<T> {
     return this.inSession('WRITE', options, (session, config) => session.executeWrite((tx) => work(this.runner(tx)), config));
+  }
+
+  /**
+   * Streams the rows of one named query from a read transaction, a row at a time with the
+   * driver's back-pressure, so an export of a million nodes never sits in memory. Not retried:
+   * a consumer that has written half a file cannot be replayed.
+   */
+  async *stream(name: QueryName, params: Record<string, unknown> = {}, options: RunOptions = {}): AsyncGenerator<Row> {
+    const timeout = options.timeoutMs ?? 0;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const tx = await session.beginTransaction({ ...(timeout > 0 ? { timeout } : {}), metadata: { app: 'zanjir', query: name } });
+    try {
+      const result = tx.run(this.registry.render(name, options.substitutions), params);
+      for await (const record of result) yield toPlainMap(record.toObject());
+      await tx.commit();
+    } catch (error) {
+      throw mapDriverError(error, timeout);
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+      await session.close();
+    }
+  }
+
+  /**
+   * A researcher's own Cypher, read-only. Read mode is not access control, so EXPLAIN first and
+   * refuse anything whose plan is not a pure read; then run it in a read transaction with a
+   * timeout, keeping at most rowCap rows.
+   */
+  async runReadOnlyCypher(
+    text: string,
+    params: Record<string, unknown>,
+    limits: { rowCap: number; timeoutMs: number },
+  ): Promise<{ columns: string[]; rows: Plain[][]; truncated: boolean }> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const metadata = { app: 'zanjir', query: 'researcher-cypher' };
+    try {
+      const plan = await session.executeRead((tx) => tx.run(`EXPLAIN ${text}`, params), { timeout: limits.timeoutMs, metadata });
+      const queryType = plan.summary.queryType;
+      if (queryType !== 'r') throw new QueryNotReadOnlyError(queryType);
+      return await session.executeRead(async (tx) => {
+        const result = tx.run(text, params);
+        const columns = (await result.keys()) as string[];
+        const rows: Plain[][] = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (rows.length >= limits.rowCap) {
+            truncated = true;
+            break;
+          }
+          rows.push(columns.map((c) => toPlain(record.get(c))));
+        }
+        return { columns, rows, truncated };
+      }, { timeout: limits.timeoutMs, metadata });
+    } catch (error) {
+      throw mapUserCypherError(error, limits.timeoutMs);
+    } finally {
+      await session.close();
+    }
   }
 
   /** A schema statement (constraint, index) from cypher/schema: its own auto-commit transaction. */
@@ -111,6 +169,21 @@ export function mapDriverError(error: unknown, timeoutMs: number): unknown {
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable') {
     return new DatabaseUnavailableError();
+  }
+  return error;
+}
+
+/** For researchers' Cypher the database's own explanation (syntax, unknown function) is the useful answer. */
+function mapUserCypherError(error: unknown, timeoutMs: number): unknown {
+  if (error instanceof ZanjirError) return error;
+  const mapped = mapDriverError(error, timeoutMs);
+  if (mapped !== error) return mapped;
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('Neo.ClientError.Statement') || code.startsWith('Neo.ClientError.Procedure') || code.startsWith('Neo.ClientError.Schema')) {
+    return new CypherError((error as Error).message.split('\n')[0] ?? 'The query could not run.', code);
+  }
+  if (code === 'Neo.ClientError.Security.Forbidden' || code.startsWith('Neo.ClientError.Transaction.ForbiddenDueToTransactionType')) {
+    return new QueryNotReadOnlyError('write');
   }
   return error;
 }

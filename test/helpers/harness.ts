@@ -42,7 +42,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
-    return (await res.json()) as GraphQLResponse;
+    return (await res.json()) as GraphQLResponse<any>;
   };
   return {
     db,
