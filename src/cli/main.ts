@@ -5,6 +5,7 @@ import { EmbeddedStartError } from '../db/embedded.js';
 import { ZanjirError } from '../errors/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { importCommand } from './commands/import.js';
+import { linkSourcesCommand } from './commands/link-sources.js';
 import { resetCommand } from './commands/reset.js';
 import { schemaCommand } from './commands/schema.js';
 import { serve } from './commands/serve.js';
@@ -12,6 +13,7 @@ import { serve } from './commands/serve.js';
 const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help: string; flags?: string[] }> = {
   serve: { run: () => serve(), help: 'start Neo4j (embedded unless NEO4J_URI is set), load the seed if empty, serve GraphQL' },
   import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N]' },
+  'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
   reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
   schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },
 };

@@ -5,6 +5,9 @@ export type Placeholder = 'label' | 'types' | 'type' | 'depth' | 'order' | 'orde
 
 export const QUERIES = {
   'admin/delete-batch': [],
+  'link/sources': [],
+  'link/names': [],
+  'link/replace-mentions': [],
   'meta/get': [],
   'meta/set-home-country': [],
   'meta/counts': [],

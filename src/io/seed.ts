@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 import type { Database } from '../db/database.js';
 import { importSources, type ImportOptions, type ImportSummary } from './importer.js';
+import { linkSources } from './link-sources.js';
 import { filesFor, sourceForFile } from './sources.js';
 
 export const DEFAULT_SEED_DIR = path.join(PROJECT_ROOT, 'seed');
@@ -20,5 +21,8 @@ export async function seedIfEmpty(db: Database, seed: string, options: ImportOpt
   if (files.length === 0) return null;
   const counts = await db.store.counts();
   if (Object.values(counts.nodes).some((n) => n > 0)) return null;
-  return importSources(db.executor, files.map(sourceForFile), options);
+  const summary = await importSources(db.executor, files.map(sourceForFile), options);
+  // The seed's articles are Source nodes with full text: record which nodes they mention.
+  await linkSources(db.executor);
+  return summary;
 }
