@@ -12,11 +12,14 @@ import { doc, edge, fixture, FIXTURES, node } from './helpers/fixtures.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
 let h: Harness;
+let tmp: string;
 beforeAll(async () => {
   h = await startHarness();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zanjir-import-test-'));
 });
 afterAll(async () => {
   await h.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await h.reset();
@@ -92,8 +95,7 @@ describe('importing a valid document', () => {
   });
 
   it('streams JSON Lines files', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zanjir-jsonl-'));
-    const file = path.join(dir, 'chain.jsonl');
+    const file = path.join(tmp, 'chain.jsonl');
     const lines = [
       { format: 'zanjir/1', homeCountry: 'IR' },
       node('mine:m', 'Mine'),
@@ -169,8 +171,7 @@ describe('refusing a bad document', () => {
   });
 
   it('reports a JSON Lines line that is not JSON by its line number', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zanjir-jsonl-'));
-    const file = path.join(dir, 'broken.jsonl');
+    const file = path.join(tmp, 'broken.jsonl');
     fs.writeFileSync(file, `{"format":"zanjir/1"}\n${JSON.stringify(node('mine:m', 'Mine'))}\n{"id": "oops",\n`);
     const error = await importSources(h.db.executor, [jsonLinesSource(file)]).catch((e) => e);
     expect(error).toBeInstanceOf(ImportValidationError);
