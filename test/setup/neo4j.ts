@@ -12,6 +12,8 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js
 declare module 'vitest' {
   export interface ProvidedContext {
     boltUri: string;
+    /** The embedded test database's data directory; empty when NEO4J_TEST_URI is used. */
+    dataDir: string;
   }
 }
 
@@ -22,6 +24,7 @@ export async function setup(project: TestProject): Promise<void> {
   const external = process.env.NEO4J_TEST_URI;
   if (external) {
     project.provide('boltUri', external);
+    project.provide('dataDir', '');
     return;
   }
   const config = loadConfig({ ...process.env, NEO4J_URI: '' });
@@ -38,6 +41,7 @@ export async function setup(project: TestProject): Promise<void> {
   });
   process.stderr.write(`[neo4j] test database ready at ${embedded.boltUri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   project.provide('boltUri', embedded.boltUri);
+  project.provide('dataDir', dataDir);
 }
 
 export async function teardown(): Promise<void> {
