@@ -18,6 +18,7 @@ import {
 } from './node/node-links.resolver.js';
 import { WalkResolver } from './walk/walk.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
+import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -32,6 +33,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   SourceLinksResolver,
   WalkResolver,
   ImportResolver,
+  AnalyticsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

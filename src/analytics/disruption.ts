@@ -1,0 +1,131 @@
+// Disruption what-ifs (DOMAIN.md): remove named nodes, whole countries or every import, and see
+// what share of each item's supply is lost. A source with a recipe loses as much as its scarcest
+// input (fixed proportions). The least fixed point is found by iterating up from zero.
+
+import type { ChainGraph } from '../model/graph.js';
+import { CHAIN_EDGE_TYPES } from '../model/kinds.js';
+import { SupplyModel } from '../model/supply.js';
+import { UnknownNodeError } from './errors.js';
+
+export interface DisruptionScenario {
+  nodeIds?: readonly string[];
+  countries?: readonly string[];
+  allImports?: boolean;
+}
+
+export interface ItemLoss {
+  itemId: string;
+  loss: number;
+}
+
+export interface DisruptionReport {
+  /** Every item with a loss above 0, largest first. */
+  losses: ItemLoss[];
+  /** The FINISHED products among them. */
+  finishedGoodsHit: ItemLoss[];
+  converged: boolean;
+  iterations: number;
+}
+
+export interface Chokepoint {
+  nodeId: string;
+  impact: number;
+}
+
+const TOLERANCE = 1e-12;
+const MAX_ITERATIONS = 100_000;
+const IMPACT_TOLERANCE = 1e-9;
+
+/** Losses of every item of the graph under the scenario. */
+export function disruption(graph: ChainGraph, scenario: DisruptionScenario): DisruptionReport {
+  const model = new SupplyModel(graph);
+  const items = [...graph.nodes.values()].filter((n) => n.kind === 'Product' || n.kind === 'Part').map((n) => n.id);
+  const { loss, converged, iterations } = solveLosses(model, items, scenario);
+  const losses = items
+    .map((itemId) => ({ itemId, loss: loss.get(itemId) ?? 0 }))
+    .filter((l) => l.loss > TOLERANCE)
+    .sort((a, b) => b.loss - a.loss || a.itemId.localeCompare(b.itemId));
+  const finishedGoodsHit = losses.filter((l) => model.node(l.itemId)?.stage === 'FINISHED');
+  return { losses, finishedGoodsHit, converged, iterations };
+}
+
+/**
+ * The upstream nodes of `rootId` whose removal alone costs it at least `minImpact` of its supply,
+ * largest impact first. `graph` should be the root's upstream subgraph: one solve per node in it.
+ */
+export function chokepoints(graph: ChainGraph, rootId: string, minImpact = 1): Chokepoint[] {
+  const model = new SupplyModel(graph);
+  if (!model.node(rootId)) throw new UnknownNodeError(rootId);
+  const upstream = upstreamOf(model, rootId);
+  const items = [...upstream].filter((id) => model.isItem(id));
+  const found: Chokepoint[] = [];
+  for (const candidate of upstream) {
+    if (candidate === rootId) continue;
+    const { loss } = solveLosses(model, items, { nodeIds: [candidate] });
+    const impact = loss.get(rootId) ?? 0;
+    if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: candidate, impact });
+  }
+  return found.sort((a, b) => b.impact - a.impact || a.nodeId.localeCompare(b.nodeId));
+}
+
+function upstreamOf(model: SupplyModel, rootId: string): Set<string> {
+  const seen = new Set([rootId]);
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    for (const e of model.index.incomingOf(id, ...CHAIN_EDGE_TYPES)) {
+      if (!seen.has(e.from)) {
+        seen.add(e.from);
+        stack.push(e.from);
+      }
+    }
+  }
+  return seen;
+}
+
+function solveLosses(model: SupplyModel, items: string[], scenario: DisruptionScenario) {
+  const removedNodes = new Set(scenario.nodeIds ?? []);
+  const removedCountries = new Set(scenario.countries ?? []);
+  const nodeRemoved = (id: string | null): boolean => {
+    if (id === null) return false;
+    if (removedNodes.has(id)) return true;
+    const node = model.node(id);
+    if (!node || (node.kind !== 'Mine' && node.kind !== 'Plant' && node.kind !== 'Supplier')) return false;
+    return removedCountries.has(model.countryOf(node));
+  };
+
+  // Precompute, per item, its sources as (weight, cut?, recipe inputs).
+  const plan = new Map<string, { weight: number; cut: boolean; inputs: string[] }[]>();
+  for (const itemId of items) {
+    const supply = model.supplyOf(itemId);
+    plan.set(
+      itemId,
+      supply.sources.map((source) => {
+        const cut =
+          nodeRemoved(source.sourceId) ||
+          (source.edge?.type === 'SUPPLIES' && removedCountries.has(source.origin)) ||
+          (scenario.allImports === true && source.foreign);
+        const inputs = cut || source.foreign ? [] : model.recipeOf(itemId, source).map((l) => l.itemId).filter((id) => model.isItem(id));
+        return { weight: source.weight, cut, inputs };
+      }),
+    );
+  }
+
+  const loss = new Map<string, number>(items.map((id) => [id, removedNodes.has(id) ? 1 : 0]));
+  for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration += 1) {
+    let change = 0;
+    for (const itemId of items) {
+      if (removedNodes.has(itemId)) continue;
+      let value = 0;
+      for (const source of plan.get(itemId)!) {
+        if (source.cut) value += source.weight;
+        else if (source.inputs.length > 0) value += source.weight * Math.max(...source.inputs.map((j) => loss.get(j) ?? 0));
+      }
+      value = Math.min(1, value);
+      change = Math.max(change, Math.abs(value - loss.get(itemId)!));
+      loss.set(itemId, value);
+    }
+    if (change < TOLERANCE) return { loss, converged: true, iterations: iteration };
+  }
+  return { loss, converged: false, iterations: MAX_ITERATIONS };
+}

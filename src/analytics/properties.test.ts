@@ -1,0 +1,129 @@
+// Properties that must hold on any graph, checked on 200 random ones (seeded, so a failure is
+// repeatable): contributions sum to the total, 0 ≤ t ≤ 1, losses within 0..1 and monotone in
+// what is removed; and, on acyclic graphs, the iterative t equals a direct recursive computation.
+
+import { describe, expect, it } from 'vitest';
+import { chainGraph, type ChainGraph } from '../model/graph.js';
+import type { EdgeRecord, NodeRecord } from '../model/records.js';
+import { SupplyModel } from '../model/supply.js';
+import { disruption } from './disruption.js';
+import { importContent } from './import-content.js';
+import { e, n } from './test-graphs.js';
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function randomGraph(seed: number, acyclic: boolean): ChainGraph {
+  const rand = prng(seed);
+  const maybe = (p: number) => rand() < p;
+  const items: NodeRecord[] = [];
+  const others: NodeRecord[] = [];
+  const edges: EdgeRecord[] = [];
+  const count = 3 + Math.floor(rand() * 10);
+  for (let i = 0; i < count; i += 1) items.push(n(`i${i}`, maybe(0.5) ? 'Product' : 'Part', maybe(0.7) ? { unitValueUsd: 1 + Math.floor(rand() * 100) } : {}));
+  items.forEach((item, i) => {
+    const sources = Math.floor(rand() * 3);
+    for (let s = 0; s < sources; s += 1) {
+      const kind = pickKind(rand);
+      const id = `${kind.toLowerCase()}:${i}-${s}`;
+      others.push(n(id, kind, maybe(0.4) ? { country: ['CN', 'DE', 'IR'][Math.floor(rand() * 3)] } : {}));
+      const type = kind === 'Mine' ? 'EXTRACTS' : kind === 'Plant' ? 'PRODUCES' : 'SUPPLIES';
+      edges.push(e(type, id, item.id, { ...(maybe(0.5) ? { share: rand() } : {}), ...(maybe(0.5) ? (type === 'SUPPLIES' ? { volumePerYear: rand() * 100 } : { capacityTpy: rand() * 100 }) : {}) }));
+      if (kind === 'Plant') {
+        for (let k = 0; k < 3; k += 1) {
+          const j = Math.floor(rand() * count);
+          if (acyclic && j <= i) continue;
+          if (j === i && acyclic) continue;
+          edges.push(e('FEEDS', items[j]!.id, id, { ...(maybe(0.5) ? { valueShare: rand() } : {}), ...(maybe(0.5) ? { quantityPerUnit: rand() * 3 } : {}) }));
+        }
+      }
+    }
+    if (maybe(0.3)) {
+      const j = Math.floor(rand() * count);
+      if (!acyclic || j > i) edges.push(e('COMPONENT_OF', items[j]!.id, item.id, { quantity: 1 + Math.floor(rand() * 4) }));
+    }
+  });
+  return chainGraph([...items, ...others], dedupe(edges));
+}
+
+function pickKind(rand: () => number): 'Mine' | 'Plant' | 'Supplier' {
+  const r = rand();
+  return r < 0.2 ? 'Mine' : r < 0.6 ? 'Plant' : 'Supplier';
+}
+
+function dedupe(edges: EdgeRecord[]): EdgeRecord[] {
+  const seen = new Set<string>();
+  return edges.filter((x) => {
+    const key = `${x.type}|${x.from}|${x.to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** t by direct recursion over an acyclic graph, using the same weights and coefficients. */
+function recursiveT(model: SupplyModel, id: string, memo = new Map<string, number>()): number {
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  const supply = model.supplyOf(id);
+  let t = supply.directImportShare;
+  for (const source of supply.sources) {
+    if (source.foreign) continue;
+    for (const line of model.recipeOf(id, source)) t += source.weight * line.coefficient * recursiveT(model, line.itemId, memo);
+  }
+  memo.set(id, t);
+  return t;
+}
+
+describe('import content on random graphs', () => {
+  it('contributions sum to the total, and 0 ≤ t ≤ 1', () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const g = randomGraph(seed, seed % 2 === 0);
+      for (const item of [...g.nodes.values()].filter((x) => x.kind === 'Product' || x.kind === 'Part')) {
+        const r = importContent(g, item.id);
+        if (!r.converged) continue;
+        expect(r.totalImportContent).toBeGreaterThanOrEqual(-1e-12);
+        expect(r.totalImportContent).toBeLessThanOrEqual(1 + 1e-9);
+        const sum = r.contributions.reduce((s, c) => s + c.share, 0);
+        expect(Math.abs(sum - r.totalImportContent)).toBeLessThan(1e-9);
+      }
+    }
+  });
+
+  it('agrees with a direct recursive computation on acyclic graphs', () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const g = randomGraph(seed, true);
+      const model = new SupplyModel(g);
+      for (const item of [...g.nodes.values()].filter((x) => x.kind === 'Product' || x.kind === 'Part')) {
+        const r = importContent(g, item.id);
+        expect(r.converged).toBe(true);
+        expect(Math.abs(r.totalImportContent - recursiveT(model, item.id))).toBeLessThan(1e-9);
+      }
+    }
+  });
+});
+
+describe('disruption on random graphs', () => {
+  it('keeps losses within 0..1 and never lowers a loss when more is removed', () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const g = randomGraph(seed, seed % 3 === 0);
+      const nodes = [...g.nodes.keys()].sort();
+      const rand = prng(seed * 7);
+      const small = nodes.filter(() => rand() < 0.2);
+      const large = [...new Set([...small, ...nodes.filter(() => rand() < 0.2)])];
+      const a = new Map(disruption(g, { nodeIds: small }).losses.map((l) => [l.itemId, l.loss]));
+      const b = new Map(disruption(g, { nodeIds: large, countries: ['CN'] }).losses.map((l) => [l.itemId, l.loss]));
+      for (const [id, loss] of [...a, ...b]) {
+        expect(loss).toBeGreaterThan(0);
+        expect(loss).toBeLessThanOrEqual(1 + 1e-12);
+        void id;
+      }
+      for (const [id, loss] of a) expect(b.get(id) ?? 0).toBeGreaterThanOrEqual(loss - 1e-12);
+    }
+  });
+});

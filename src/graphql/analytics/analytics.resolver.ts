@@ -1,0 +1,57 @@
+import { Arg, Ctx, Float, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { StageEnum } from '../common/enums.js';
+import {
+  BalanceRowType,
+  ChokepointType,
+  DisruptionInput,
+  DisruptionType,
+  ImportContentType,
+  ImportReliantLinkType,
+  ParallelWorkType,
+} from './analytics.type.js';
+import {
+  chainBalanceReport,
+  chokepointsReport,
+  disruptionReport,
+  importContentReport,
+  importReliantLinksReport,
+  parallelWorkReport,
+} from './analytics.service.js';
+
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => ImportContentType, { description: 'How much of an item’s value is imported, through every tier (DOMAIN.md, Import reliance).' })
+  importContent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return importContentReport(ctx, id);
+  }
+
+  @Query(() => [ImportReliantLinkType], { description: 'Items upstream of X with a direct import share of at least threshold (default 0.5) or only foreign sources, largest contribution first.' })
+  importReliantLinks(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('threshold', () => Float, { nullable: true }) threshold?: number) {
+    return importReliantLinksReport(ctx, id, threshold);
+  }
+
+  @Query(() => DisruptionType, { description: 'What share of each item’s supply is lost if the named nodes, countries or all imports stop.' })
+  disruption(@Arg('scenario', () => DisruptionInput) scenario: DisruptionInput, @Ctx() ctx: Context) {
+    return disruptionReport(ctx, scenario);
+  }
+
+  @Query(() => [ChokepointType], { description: 'Upstream nodes whose removal alone costs X at least minImpact (default 1) of its supply.' })
+  chokepoints(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('minImpact', () => Float, { nullable: true }) minImpact?: number) {
+    return chokepointsReport(ctx, id, minImpact);
+  }
+
+  @Query(() => [BalanceRowType], { description: 'Home capacity against demand per item: the given ids, or every item of a stage, or all items.' })
+  chainBalance(
+    @Ctx() ctx: Context,
+    @Arg('ids', () => [ID], { nullable: true }) ids?: string[],
+    @Arg('stage', () => StageEnum, { nullable: true }) stage?: StageEnum,
+  ) {
+    return chainBalanceReport(ctx, ids, stage);
+  }
+
+  @Query(() => [ParallelWorkType], { description: 'Items localized by two or more active or planned projects of different owners.' })
+  parallelWork(@Ctx() ctx: Context) {
+    return parallelWorkReport(ctx);
+  }
+}

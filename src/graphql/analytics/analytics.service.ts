@@ -1,0 +1,111 @@
+// Runs the localization metrics for GraphQL and the CLI: fetch the subgraph in one round trip
+// (X's upstream, or the whole chain for graph-wide reports), solve in src/analytics, then hand
+// back node records for the ids. Nothing is cached, so a write is never hidden by a stale answer.
+
+import {
+  chainBalance,
+  chokepoints,
+  disruption,
+  importContent,
+  importReliantLinks,
+  parallelWork,
+  type DisruptionScenario,
+} from '../../analytics/index.js';
+import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import type { ChainGraph } from '../../model/graph.js';
+import { CHAIN_EDGE_TYPES } from '../../model/kinds.js';
+import type { NodeRecord } from '../../model/records.js';
+import type { ChainStore } from '../../db/chain-store.js';
+
+/** Hops the upstream fetch may go: far beyond any real chain, a guard against a runaway query. */
+const UPSTREAM_DEPTH = 100;
+
+export interface AnalyticsDeps {
+  store: ChainStore;
+}
+
+async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<ChainGraph> {
+  const graph = await deps.store.fetchUpstream(id, UPSTREAM_DEPTH);
+  if (!graph) throw new NotFoundError('node', id);
+  return graph;
+}
+
+function requireItem(graph: ChainGraph, id: string): void {
+  const node = graph.nodes.get(id);
+  if (node && node.kind !== 'Product' && node.kind !== 'Part') {
+    throw new BadUserInputError(`${id} is a ${node.kind}; this report is for products and parts.`, 'id');
+  }
+}
+
+function fraction(value: number | null | undefined, name: string, fallback: number): number {
+  const v = value ?? fallback;
+  if (!(v >= 0 && v <= 1)) throw new BadUserInputError(`${name} must be between 0 and 1; got ${v}.`, name);
+  return v;
+}
+
+const nodeOf = (graph: ChainGraph) => (id: string): NodeRecord => graph.nodes.get(id)!;
+
+export async function importContentReport(deps: AnalyticsDeps, id: string) {
+  const graph = await upstreamGraph(deps, id);
+  requireItem(graph, id);
+  const r = importContent(graph, id);
+  const node = nodeOf(graph);
+  return {
+    ...r,
+    item: node(id),
+    contributions: r.contributions.map((c) => ({ item: node(c.itemId), share: c.share })),
+    unmodeled: r.unmodeled.map(node),
+  };
+}
+
+export async function importReliantLinksReport(deps: AnalyticsDeps, id: string, threshold?: number | null) {
+  const graph = await upstreamGraph(deps, id);
+  requireItem(graph, id);
+  const node = nodeOf(graph);
+  return importReliantLinks(graph, id, fraction(threshold, 'threshold', 0.5)).map((l) => ({
+    ...l,
+    item: node(l.itemId),
+    foreignSuppliers: l.foreignSuppliers.map((s) => ({ supplier: node(s.supplierId), country: s.country, weight: s.weight })),
+    path: l.path.map(node),
+  }));
+}
+
+export async function disruptionReport(deps: AnalyticsDeps, scenario: DisruptionScenario) {
+  const empty = !scenario.allImports && !(scenario.nodeIds?.length) && !(scenario.countries?.length);
+  if (empty) throw new BadUserInputError('Name something to remove: nodeIds, countries, or allImports: true.', 'scenario');
+  for (const c of scenario.countries ?? []) {
+    if (!/^[A-Z]{2}$/.test(c)) throw new BadUserInputError(`countries must be ISO alpha-2 codes in capitals, like CN; got ${JSON.stringify(c)}.`, 'scenario.countries');
+  }
+  const graph = await deps.store.fetchAll();
+  const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
+  if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
+  const r = disruption(graph, scenario);
+  const node = nodeOf(graph);
+  const withItem = (l: { itemId: string; loss: number }) => ({ item: node(l.itemId), loss: l.loss });
+  return { losses: r.losses.map(withItem), finishedGoodsHit: r.finishedGoodsHit.map(withItem), converged: r.converged };
+}
+
+export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpact?: number | null) {
+  const graph = await upstreamGraph(deps, id);
+  requireItem(graph, id);
+  const node = nodeOf(graph);
+  return chokepoints(graph, id, fraction(minImpact, 'minImpact', 1)).map((c) => ({ node: node(c.nodeId), impact: c.impact }));
+}
+
+export async function chainBalanceReport(deps: AnalyticsDeps, ids?: string[] | null, stage?: string | null) {
+  const graph = await deps.store.fetchAll();
+  const unknown = (ids ?? []).filter((id) => !graph.nodes.has(id));
+  if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
+  const node = nodeOf(graph);
+  return chainBalance(graph, { ids, stage }).map((r) => ({ ...r, item: node(r.itemId) }));
+}
+
+export async function parallelWorkReport(deps: AnalyticsDeps) {
+  const graph = await deps.store.fetchAll([...CHAIN_EDGE_TYPES, 'LOCALIZES']);
+  const node = nodeOf(graph);
+  return parallelWork(graph).map((p) => ({
+    item: node(p.itemId),
+    ownerCount: p.owners.length,
+    projects: p.projects.map((project) => ({ project, owner: project.owner, progress: project.progress, status: project.status })),
+  }));
+}

@@ -1,0 +1,100 @@
+// GraphQL shapes of the localization analytics (DOMAIN.md: import reliance, disruption,
+// chain balance, parallel work). Every number is a fraction 0..1 unless it is a quantity.
+
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ChainNode, ProjectType } from '../node/chain-node.type.js';
+
+@ObjectType('Assumption', { description: 'A fallback the computation used because data was missing (DOMAIN.md: shares, recipes, value coefficients).' })
+export class AssumptionType {
+  @Field(() => String, { description: 'EQUAL_WEIGHTS, CAPACITY_WEIGHTS, QUANTITY_VALUE_COEFFICIENT, EQUAL_COEFFICIENT, SCALED_RECIPE, IMPLICIT_ASSEMBLY, ORIGIN, …' }) code!: string;
+  @Field(() => ID) nodeId!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType('Contribution', { description: 'Where imports enter: item k contributes L[X,k]·m_k to the total import content of X.' })
+export class ContributionType {
+  @Field(() => ChainNode) item!: ChainNode;
+  @Field(() => Float) share!: number;
+}
+
+@ObjectType('ImportContent')
+export class ImportContentType {
+  @Field(() => ChainNode) item!: ChainNode;
+  @Field(() => Float, { description: 'm: the share of the item supplied directly from abroad.' }) directImportShare!: number;
+  @Field(() => Float, { description: 't: imports embodied in its value through every tier (t = m + B t).' }) totalImportContent!: number;
+  @Field(() => Float, { description: '1 − t: the depth of local manufacturing.' }) domesticContent!: number;
+  @Field(() => [ContributionType], { description: 'Largest first; they sum to totalImportContent.' }) contributions!: ContributionType[];
+  @Field(() => [AssumptionType]) assumptions!: AssumptionType[];
+  @Field(() => [ChainNode], { description: 'Origins upstream: items with no modelled source, counted as home-made.' }) unmodeled!: ChainNode[];
+  @Field(() => Boolean, { description: 'False when the iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
+  @Field(() => Int) iterations!: number;
+}
+
+@ObjectType('ForeignSupplier')
+export class ForeignSupplierType {
+  @Field(() => ChainNode) supplier!: ChainNode;
+  @Field(() => String, { description: 'Origin country: the edge’s originCountry, else the supplier’s country.' }) country!: string;
+  @Field(() => Float, { description: 'Its weight among the item’s sources.' }) weight!: number;
+}
+
+@ObjectType('ImportReliantLink', { description: 'An item upstream of X whose direct import share is at least the threshold, or whose only sources are foreign.' })
+export class ImportReliantLinkType {
+  @Field(() => ChainNode) item!: ChainNode;
+  @Field(() => Float) directImportShare!: number;
+  @Field(() => Boolean, { description: 'Every source of the item is foreign.' }) onlyForeign!: boolean;
+  @Field(() => [ForeignSupplierType]) foreignSuppliers!: ForeignSupplierType[];
+  @Field(() => [String], { description: 'Distinct origin countries, sorted.' }) countries!: string[];
+  @Field(() => [ChainNode], { description: 'The shortest chain path from the item to X, both included.' }) path!: ChainNode[];
+  @Field(() => Float, { description: "The item's contribution to X's total import content." }) contribution!: number;
+}
+
+@InputType('DisruptionInput', { description: 'What is removed: named nodes, whole countries, and/or every import.' })
+export class DisruptionInput {
+  @Field(() => [ID], { nullable: true }) nodeIds?: string[];
+  @Field(() => [String], { nullable: true, description: 'ISO alpha-2 codes: every mine, plant and supplier there, and every delivery from there.' }) countries?: string[];
+  @Field(() => Boolean, { nullable: true, description: 'Remove every foreign source edge.' }) allImports?: boolean;
+}
+
+@ObjectType('Loss')
+export class LossType {
+  @Field(() => ChainNode) item!: ChainNode;
+  @Field(() => Float, { description: 'Fraction of supply lost, 0..1.' }) loss!: number;
+}
+
+@ObjectType('Disruption')
+export class DisruptionType {
+  @Field(() => [LossType], { description: 'Every item with a loss above 0, largest first.' }) losses!: LossType[];
+  @Field(() => [LossType], { description: 'Finished goods among them.' }) finishedGoodsHit!: LossType[];
+  @Field(() => Boolean) converged!: boolean;
+}
+
+@ObjectType('Chokepoint')
+export class ChokepointType {
+  @Field(() => ChainNode) node!: ChainNode;
+  @Field(() => Float, { description: 'Loss at X if this node alone is removed.' }) impact!: number;
+}
+
+@ObjectType('BalanceRow', { description: 'Home capacity against demand: a negative balance is the gap imports or new capacity must fill.' })
+export class BalanceRowType {
+  @Field(() => ChainNode) item!: ChainNode;
+  @Field(() => Float) homeCapacity!: number;
+  @Field(() => Float) imports!: number;
+  @Field(() => Float) demand!: number;
+  @Field(() => Float) balance!: number;
+  @Field(() => [String], { description: 'Figures the row needed and did not find, each counted as 0.' }) missing!: string[];
+}
+
+@ObjectType('ParallelProject')
+export class ParallelProjectType {
+  @Field(() => ProjectType) project!: ProjectType;
+  @Field(() => String, { nullable: true }) owner?: string;
+  @Field(() => Float, { nullable: true }) progress?: number;
+  @Field(() => String, { nullable: true }) status?: string;
+}
+
+@ObjectType('ParallelWork', { description: 'An item localized by two or more active or planned projects of different owners.' })
+export class ParallelWorkType {
+  @Field(() => ChainNode) item!: ChainNode;
+  @Field(() => [ParallelProjectType]) projects!: ParallelProjectType[];
+  @Field(() => Int) ownerCount!: number;
+}
