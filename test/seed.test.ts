@@ -1,0 +1,115 @@
+// The seed graph as a newcomer meets it: current with its generator, large enough, bilingual,
+// honest about what is sourced, loaded by the default start, and linked to the articles.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEED_DIR, seedIfEmpty, seedFiles } from '../src/io/seed.js';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+const files = seedFiles('default');
+const docs = files.map((f) => ({ file: path.basename(f), doc: JSON.parse(fs.readFileSync(f, 'utf8')) }));
+const nodes = docs.flatMap((d) => d.doc.nodes.map((n: any) => ({ ...n, file: d.file })));
+const edges = docs.flatMap((d) => d.doc.edges.map((e: any) => ({ ...e, file: d.file })));
+const chainNodes = nodes.filter((n) => n.kind !== 'Source');
+const chainEdges = edges.filter((e) => e.type !== 'CITES' && e.type !== 'MENTIONS');
+
+describe('the seed files', () => {
+  it('are what seed/generate.py makes from its tables', () => {
+    const run = spawnSync('python3', [path.join(DEFAULT_SEED_DIR, 'generate.py'), '--check'], { encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/stale/);
+    expect(run.status).toBe(0);
+  });
+
+  it('hold at least 300 chain nodes and 600 chain edges across the four chains', () => {
+    expect(chainNodes.length).toBeGreaterThanOrEqual(300);
+    expect(chainEdges.length).toBeGreaterThanOrEqual(600);
+    expect(docs.map((d) => d.file).sort()).toEqual(['aluminium.json', 'automotive.json', 'copper.json', 'projects.json', 'sources.json', 'steel.json']);
+  });
+
+  it('name every node in English and in Persian, with Persian letters', () => {
+    for (const n of nodes) {
+      expect(n.name, n.id).toMatch(/[A-Za-z]/);
+      expect(n.nameFa, n.id).toMatch(/[\u0600-\u06FF]/);
+      // Arabic yeh and kaf (ي ك) instead of Persian (ی ک) break search and linking.
+      expect(n.nameFa, n.id).not.toMatch(/[\u064A\u0643]/);
+    }
+  });
+
+  it('cite every figure or mark it an estimate', () => {
+    const figures = ['capacityTpy', 'reservesMt', 'unitValueUsd', 'finalDemand', 'progress', 'budget', 'share', 'volumePerYear', 'quantityPerUnit', 'quantity', 'valueShare'];
+    const cited = new Set(edges.filter((e) => e.type === 'CITES').map((e) => e.from));
+    const unsupported = [...chainNodes, ...chainEdges].filter(
+      (r) => figures.some((f) => f in r) && r.estimate !== true && !(r.sources?.length > 0) && !cited.has(r.id),
+    );
+    expect(unsupported.map((r) => r.id ?? `${r.from}-${r.type}->${r.to}`)).toEqual([]);
+  });
+
+  it('carry the five articles byte for byte', () => {
+    const articles = nodes.filter((n) => /^source:article-\d{3}$/.test(n.id));
+    expect(articles).toHaveLength(5);
+    for (const a of articles) {
+      const file = fs.readdirSync(path.join(DEFAULT_SEED_DIR, 'articles')).find((f) => f.startsWith(`${a.id.slice(-3)}_`))!;
+      expect(a.text).toBe(fs.readFileSync(path.join(DEFAULT_SEED_DIR, 'articles', file), 'utf8'));
+    }
+  });
+
+  it('give the source edges of each item shares that sum to 1 when they give them all', () => {
+    const byItem = new Map<string, any[]>();
+    for (const e of chainEdges.filter((x) => ['EXTRACTS', 'PRODUCES', 'SUPPLIES'].includes(x.type))) byItem.set(e.to, [...(byItem.get(e.to) ?? []), e]);
+    for (const [item, list] of byItem) {
+      if (list.every((e) => typeof e.share === 'number')) expect(list.reduce((s, e) => s + e.share, 0), item).toBeCloseTo(1, 3);
+    }
+  });
+});
+
+describe('the seed graph in Neo4j', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    // What `npm start` does on an empty database.
+    const summary = await seedIfEmpty(h.db, 'default');
+    expect(summary?.nodes.created).toBe(nodes.length);
+    expect(summary?.edges.created).toBe(edges.length);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const mentions = async (sourceId: string) => {
+    const data = await h.query(`query ($id: ID!) { node(id: $id) { ... on Source { mentions { node { id } } } } }`, { id: sourceId });
+    return data.node.mentions.map((l: any) => l.node.id) as string[];
+  };
+
+  it('is not loaded twice', async () => {
+    expect(await seedIfEmpty(h.db, 'default')).toBeNull();
+  });
+
+  it('links the articles to what they name: Sungun, Kaleybar, Iran Khodro, the steel association', async () => {
+    expect(await mentions('source:article-004')).toEqual(expect.arrayContaining(['mine:sungun', 'mine:kaleybar-nepheline', 'plant:ahar-lime', 'plant:sarab-nepheline-plant', 'supplier:east-azerbaijan-parts-cluster']));
+    expect(await mentions('source:article-003')).toContain('plant:ikco-tehran');
+    expect(await mentions('source:article-001')).toContain('project:steel-chain-localization-system');
+    const sungun = await h.query(`{ node(id: "mine:sungun") { mentionedIn { node { id } } } }`);
+    expect(sungun.node.mentionedIn.map((l: any) => l.node.id)).toEqual(['source:article-004']);
+  });
+
+  it('does not link common words to nodes', async () => {
+    // «روی» (on) is also zinc, «رنگ» (colour) is in «پر رنگ»; neither names a node.
+    const all = (await Promise.all(['000', '001', '002', '003', '004'].map((n) => mentions(`source:article-${n}`)))).flat();
+    expect(all).not.toContain('product:zinc-ingot');
+    expect(all).not.toContain('part:paint');
+    expect(await mentions('source:article-002')).toEqual([]);
+  });
+
+  it("answers the README's questions", async () => {
+    const data = await h.query(`{
+      links: importReliantLinks(id: "product:peugeot-pars") { item { id } countries }
+      up: upstream(id: "product:hot-rolled-coil", maxDepth: 12) { nodes { id } }
+      parallel: parallelWork { item { id } }
+    }`);
+    expect(data.links.map((l: any) => l.item.id)).toEqual(expect.arrayContaining(['part:microcontroller', 'part:abs-module', 'part:sensors']));
+    expect(data.up.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['mine:gol-e-gohar', 'mine:chadormalu', 'plant:mobarakeh-meltshop']));
+    expect(data.parallel.map((p: any) => p.item.id)).toEqual(expect.arrayContaining(['part:graphite-electrode', 'part:ecu']));
+  });
+});
