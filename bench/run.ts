@@ -80,6 +80,10 @@ async function main(): Promise<void> {
         await session.close();
       }
     }));
+    timings.push(await time('importContent(finished good)', runs, (i) => gql(`query ($id: ID!) { importContent(id: $id) { totalImportContent contributions { item { id } share } } }`, { id: goods[i % goods.length] })));
+    timings.push(await time('importReliantLinks(finished good)', runs, (i) => gql(`query ($id: ID!) { importReliantLinks(id: $id) { item { id } contribution path { id } } }`, { id: goods[i % goods.length] })));
+    timings.push(await time('chokepoints(finished good, minImpact 1)', Math.min(runs, 5), (i) => gql(`query ($id: ID!) { chokepoints(id: $id) { node { id } impact } }`, { id: goods[i % goods.length] })));
+    timings.push(await time('disruption(countries: CN), whole graph', Math.min(runs, 5), () => gql(`{ disruption(scenario: { countries: ["CN"] }) { finishedGoodsHit { item { id } loss } } }`, {})));
     timings.push(await time('search("item 1")', runs, () => gql(`{ search(text: "item 1", first: 10) { node { id } } }`, {})));
     timings.push(await time('nodes(PRODUCT, first 50) + totalCount', runs, () => gql(`{ nodes(kind: PRODUCT, first: 50) { totalCount edges { node { id } } } }`, {})));
     console.log(`\nUpstream of one finished good: ${sizes.upstream.nodes.length} nodes, ${sizes.upstream.edges.length} edges.`);

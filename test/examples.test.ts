@@ -1,0 +1,37 @@
+// Every example question in docs/examples (shown on the landing page and in the README) runs
+// without errors on the seed graph and finds something.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExamples } from '../src/http/landing.js';
+import { seedIfEmpty } from '../src/io/seed.js';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await seedIfEmpty(h.db, 'default');
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const examples = loadExamples();
+
+describe('docs/examples', () => {
+  it('has the dozen analyst questions', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(examples.map((e) => [e.file, e] as const))('%s runs on the seed graph', async (_file, example) => {
+    const res = await h.gql(example.query, example.variables ? JSON.parse(example.variables) : {});
+    expect(res.errors).toBeUndefined();
+    const found = JSON.stringify(res.data);
+    expect(found).not.toMatch(/^\{"[^"]+":(\[\]|null)\}$/);
+    expect(found.length).toBeGreaterThan(40);
+  });
+
+  it('serves them on the landing page', async () => {
+    const html = await (await fetch(`${h.server.url}/`)).text();
+    for (const e of examples) expect(html).toContain(e.title.replace(/'/g, '&#39;').replace(/"/g, '&#34;').replace(/&(?!#)/g, '&#38;'));
+  });
+});
