@@ -3,9 +3,11 @@
 import { ConfigError } from '../config.js';
 import { EmbeddedStartError } from '../db/embedded.js';
 import { ZanjirError } from '../errors/index.js';
+import { InputFileError } from '../io/sources.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { importCommand } from './commands/import.js';
 import { linkSourcesCommand } from './commands/link-sources.js';
+import { reportCommand } from './commands/report.js';
 import { resetCommand } from './commands/reset.js';
 import { schemaCommand } from './commands/schema.js';
 import { serve } from './commands/serve.js';
@@ -14,6 +16,7 @@ const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help:
   serve: { run: () => serve(), help: 'start Neo4j (embedded unless NEO4J_URI is set), load the seed if empty, serve GraphQL' },
   import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N]' },
   'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
+  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, balance, parallel-work [--json]', flags: ['json', 'all-imports'] },
   reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
   schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },
 };
@@ -35,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof EmbeddedStartError || error instanceof ZanjirError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof EmbeddedStartError || error instanceof ZanjirError || error instanceof InputFileError) {
     process.stderr.write(`zanjir: ${error.message}\n`);
   } else {
     process.stderr.write(`zanjir: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -137,19 +137,22 @@ export function jsonLinesSource(file: string): ImportSource {
   };
 }
 
+/** A file or folder given to an import that cannot be read: a person's mistake, not a bug. */
+export class InputFileError extends Error {}
+
 /** Marks a JSON Lines line that did not parse; the importer reports its message. */
 export class InvalidLine {
   constructor(readonly message: string) {}
 }
 
 export function sourceForFile(file: string): ImportSource {
-  if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
+  if (!fs.existsSync(file)) throw new InputFileError(`No such file: ${file}`);
   return /\.(jsonl|ndjson)$/i.test(file) ? jsonLinesSource(file) : jsonFileSource(file);
 }
 
 /** The files to import for a path: the file itself, or a folder's *.json/*.jsonl in name order. */
 export function filesFor(target: string): string[] {
-  if (!fs.existsSync(target)) throw new Error(`No such file or folder: ${target}`);
+  if (!fs.existsSync(target)) throw new InputFileError(`No such file or folder: ${target}`);
   if (!fs.statSync(target).isDirectory()) return [target];
   return fs
     .readdirSync(target)

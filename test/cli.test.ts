@@ -1,0 +1,92 @@
+// The zanjir command as a person runs it: a real process, the test database through NEO4J_URI.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { FIXTURES, doc, node } from './helpers/fixtures.js';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+const BIN = path.join(__dirname, '..', 'bin', 'zanjir.js');
+
+function zanjir(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_PASSWORD: '', ZANJIR_DEFAULT_ROLE: 'admin' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+let h: Harness;
+let tmp: string;
+beforeAll(async () => {
+  h = await startHarness();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zanjir-cli-'));
+});
+afterAll(async () => {
+  await h.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('zanjir import', () => {
+  it('imports a file and prints what it created, then nothing the second time', async () => {
+    const first = await zanjir('import', path.join(FIXTURES, 'worked-example.json'));
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/nodes: 9 created, 0 updated, 0 unchanged/);
+    expect(first.stderr).toMatch(/edges: 8 created, 0 updated, 0 unchanged/);
+    const second = await zanjir('import', path.join(FIXTURES, 'worked-example.json'));
+    expect(second.stderr).toMatch(/nodes: 0 created, 0 updated, 9 unchanged/);
+  });
+
+  it('refuses a bad file with every problem by position, exit code 1, nothing written', async () => {
+    const bad = path.join(tmp, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify(doc([node('mine:x', 'Mine', { capacityTpy: -1 }), node('part:y', 'Part', { hsCode: 7 })])));
+    const before = await h.db.store.counts();
+    const run = await zanjir('import', bad);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Import refused: 2 problems found, nothing was written.');
+    expect(run.stderr).toContain('bad.json nodes[0] (mine:x): capacityTpy must not be negative');
+    expect(run.stderr).toContain('bad.json nodes[1] (part:y): hsCode must be a string');
+    expect(await h.db.store.counts()).toEqual(before);
+  });
+
+  it('says which file is missing', async () => {
+    const run = await zanjir('import', path.join(tmp, 'nope.json'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^zanjir: No such file or folder: .*nope\.json\n$/);
+  });
+});
+
+describe('zanjir report', () => {
+  it('prints import content as JSON', async () => {
+    const run = await zanjir('report', 'import-content', 'product:steel', '--json');
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // The worked example: t = 0.2 + 0.8 × 0.1 = 0.28.
+    expect(r.totalImportContent).toBeCloseTo(0.28, 9);
+    expect(r.contributions.map((c: any) => c.item.id)).toEqual(['product:steel', 'part:electrode']);
+  });
+
+  it('prints the chain balance as a table', async () => {
+    const run = await zanjir('report', 'balance', 'product:ore', 'part:electrode');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^item\s+home capacity\s+imports\s+demand\s+balance$/);
+    expect(lines[2]).toMatch(/^Iron ore\s+1,000\s+0\s+900\s+100$/);
+    expect(lines[3]).toMatch(/^Graphite electrode\s+0\s+2\s+4\s+-4$/);
+  });
+
+  it('explains its usage when asked for an unknown report', async () => {
+    const run = await zanjir('report', 'weather');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('zanjir report import-content ID');
+  });
+});
