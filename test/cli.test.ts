@@ -65,6 +65,21 @@ describe('zanjir import', () => {
   });
 });
 
+describe('zanjir export', () => {
+  it('writes CSV files to a folder and a GraphML subgraph to a file', async () => {
+    const dir = path.join(tmp, 'csv');
+    const csv = await zanjir('export', '--format', 'csv', '--out', dir);
+    expect(csv.code).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(expect.arrayContaining(['nodes-Mine.csv', 'relationships-FEEDS.csv']));
+    expect(fs.readFileSync(path.join(dir, 'nodes-Part.csv'), 'utf8')).toContain('part:electrode,Entity;Part,Graphite electrode,الکترود گرافیتی');
+    const file = path.join(tmp, 'steel.graphml');
+    const graphml = await zanjir('export', '--format', 'graphml', '--root', 'product:steel', '--depth', '1', '--out', file);
+    expect(graphml.code).toBe(0);
+    expect(graphml.stderr).toMatch(/Exported 5 nodes and edges/);
+    expect(fs.readFileSync(file, 'utf8').match(/<node /g)).toHaveLength(3);
+  });
+});
+
 describe('zanjir report', () => {
   it('prints import content as JSON', async () => {
     const run = await zanjir('report', 'import-content', 'product:steel', '--json');

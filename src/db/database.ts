@@ -9,6 +9,7 @@ import { CypherRegistry } from './cypher-registry.js';
 import { dataDirHolder, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
 import { createDriver, Executor } from './executor.js';
 import { applySchema } from './schema.js';
+import { backfillSearchKeys } from './search-keys.js';
 
 export const CYPHER_ROOT = path.join(PROJECT_ROOT, 'cypher');
 
@@ -54,6 +55,7 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
     const executor = new Executor(driver, config.database, registry, config.limits.queryTimeoutMs);
     await executor.waitUntilReady();
     await applySchema(executor, CYPHER_ROOT);
+    await backfillSearchKeys(executor);
     const openDriver = driver;
     const openEmbedded = embedded;
     return {

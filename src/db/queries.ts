@@ -5,6 +5,11 @@ export type Placeholder = 'label' | 'types' | 'type' | 'depth' | 'order' | 'orde
 
 export const QUERIES = {
   'admin/delete-batch': [],
+  'admin/missing-search-keys': [],
+  'admin/set-search-keys': [],
+  'export/subgraph-ids': ['types', 'depth'],
+  'export/nodes-of-kind': ['label'],
+  'export/edges-of-type': ['type'],
   'link/sources': [],
   'link/names': [],
   'link/replace-mentions': [],

@@ -19,6 +19,8 @@ import {
 import { WalkResolver } from './walk/walk.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
+import { CypherResolver } from './cypher/cypher.resolver.js';
+import { ExportResolver } from './export/export.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -34,6 +36,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   WalkResolver,
   ImportResolver,
   AnalyticsResolver,
+  ExportResolver,
+  CypherResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

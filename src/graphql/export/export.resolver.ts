@@ -1,0 +1,21 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import type { NodeKind } from '../../model/kinds.js';
+import { NodeKindEnum, WalkDirection } from '../common/enums.js';
+import { exportGraphInline } from './export.service.js';
+import { ExportFormatEnum, ExportResultType } from './export.type.js';
+
+@Resolver()
+export class ExportResolver {
+  @Query(() => ExportResultType, { description: 'The whole graph, or the subgraph within maxDepth chain hops of rootId, in a research format.' })
+  exportGraph(
+    @Arg('format', () => ExportFormatEnum) format: ExportFormatEnum,
+    @Ctx() ctx: Context,
+    @Arg('rootId', () => ID, { nullable: true }) rootId?: string,
+    @Arg('direction', () => WalkDirection, { nullable: true, defaultValue: WalkDirection.UPSTREAM }) direction?: WalkDirection,
+    @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
+    @Arg('kinds', () => [NodeKindEnum], { nullable: true }) kinds?: NodeKindEnum[],
+  ) {
+    return exportGraphInline(ctx, { rootId, direction, maxDepth, kinds: (kinds as unknown as NodeKind[] | undefined) ?? null }, format);
+  }
+}

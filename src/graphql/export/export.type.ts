@@ -1,0 +1,24 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ExportFormatEnum {
+  CYPHER = 'cypher',
+  JSON = 'json',
+  CSV = 'csv.zip',
+  GRAPHML = 'graphml',
+}
+
+registerEnumType(ExportFormatEnum, {
+  name: 'ExportFormat',
+  description: 'CYPHER: a script an empty Neo4j runs to get the same graph. JSON: zanjir/1, re-importable. CSV: neo4j-admin import files, zipped (download only). GRAPHML: for Gephi, networkx, igraph.',
+});
+
+@ObjectType('ExportResult')
+export class ExportResultType {
+  @Field(() => ExportFormatEnum) format!: ExportFormatEnum;
+  @Field(() => String, { nullable: true, description: 'The document itself for CYPHER, JSON and GRAPHML up to the inline size cap; null for CSV.' })
+  document!: string | null;
+  @Field(() => String, { description: 'Where the same export streams as a download (a path on this server).' })
+  downloadUrl!: string;
+  @Field(() => Int, { description: 'Nodes and edges written.' }) records!: number;
+  @Field(() => Int, { description: 'Size of the document in bytes (0 for CSV).' }) bytes!: number;
+}

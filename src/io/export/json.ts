@@ -1,0 +1,46 @@
+// The JSON exports: the zanjir/1 interchange document (or JSON Lines), which Zanjir's own
+// importer reads back into the same graph.
+
+import type { Executor } from '../../db/executor.js';
+import { FORMAT, type EdgeRecord, type NodeRecord } from '../../model/records.js';
+import { allEdges, allNodes, type ExportScope } from './subgraph.js';
+
+function nodeRecord(n: NodeRecord): Record<string, unknown> {
+  const { id, kind, name, nameFa, ...rest } = n;
+  return { id, kind, name, nameFa, ...rest };
+}
+
+function edgeRecord(e: EdgeRecord): Record<string, unknown> {
+  const { type, from, to, ...rest } = e;
+  return { type, from, to, ...rest };
+}
+
+export async function* jsonDocument(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<string> {
+  yield `{\n  "format": ${JSON.stringify(FORMAT)},\n  "homeCountry": ${JSON.stringify(scope.homeCountry)},\n  "nodes": [`;
+  let first = true;
+  for await (const n of allNodes(executor, scope)) {
+    yield `${first ? '\n' : ',\n'}    ${JSON.stringify(nodeRecord(n))}`;
+    first = false;
+    onRecord();
+  }
+  yield `${first ? '' : '\n  '}],\n  "edges": [`;
+  first = true;
+  for await (const e of allEdges(executor, scope)) {
+    yield `${first ? '\n' : ',\n'}    ${JSON.stringify(edgeRecord(e))}`;
+    first = false;
+    onRecord();
+  }
+  yield `${first ? '' : '\n  '}]\n}\n`;
+}
+
+export async function* jsonLines(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<string> {
+  yield `${JSON.stringify({ format: FORMAT, homeCountry: scope.homeCountry })}\n`;
+  for await (const n of allNodes(executor, scope)) {
+    yield `${JSON.stringify(nodeRecord(n))}\n`;
+    onRecord();
+  }
+  for await (const e of allEdges(executor, scope)) {
+    yield `${JSON.stringify(edgeRecord(e))}\n`;
+    onRecord();
+  }
+}

@@ -1,0 +1,38 @@
+// Export requests from outside: URL query parameters (HTTP downloads, and the download URL the
+// GraphQL answer gives back) and validation of kinds and direction.
+
+import { BadUserInputError } from '../../errors/index.js';
+import { isNodeKind, type NodeKind } from '../../model/kinds.js';
+import type { ExportRequest } from './subgraph.js';
+
+export function exportQueryString(request: ExportRequest): string {
+  const params = new URLSearchParams();
+  if (request.rootId) {
+    params.set('root', request.rootId);
+    params.set('direction', request.direction ?? 'upstream');
+    if (request.maxDepth !== undefined) params.set('depth', String(request.maxDepth));
+  }
+  if (request.kinds && request.kinds.length > 0) params.set('kinds', request.kinds.join(','));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function parseExportQuery(params: URLSearchParams): ExportRequest {
+  const direction = params.get('direction') ?? 'upstream';
+  if (direction !== 'upstream' && direction !== 'downstream') throw new BadUserInputError('direction must be upstream or downstream.', 'direction');
+  const depth = params.get('depth');
+  return {
+    rootId: params.get('root'),
+    direction,
+    maxDepth: depth === null ? undefined : Number(depth),
+    kinds: parseKinds(params.get('kinds')),
+  };
+}
+
+export function parseKinds(text: string | null | undefined): NodeKind[] | null {
+  if (!text) return null;
+  const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
+  const bad = kinds.filter((k) => !isNodeKind(k));
+  if (bad.length > 0) throw new BadUserInputError(`unknown kinds ${bad.join(', ')}: expected Mine, Product, Plant, Part, Supplier, Project or Source.`, 'kinds');
+  return kinds as NodeKind[];
+}
