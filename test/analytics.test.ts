@@ -113,6 +113,8 @@ describe('disruption and chokepoints', () => {
       'supplier:cn-electrodes',
     ]);
     for (const c of chokepoints) expect(c.impact).toEqual(close(0.8));
+    const sites = await h.query(`{ chokepoints(id: "product:steel", minImpact: 0.8, kinds: [MINE, PLANT, SUPPLIER]) { node { id } } }`);
+    expect(sites.chokepoints.map((c: any) => c.node.id).sort()).toEqual(['mine:a', 'plant:pellet', 'plant:steel', 'supplier:cn-electrodes']);
   });
 });
 

@@ -43,6 +43,19 @@ describe('node', () => {
     expect(data.node.outputs).toEqual([{ edge: { type: 'PRODUCES', share: 0.8, capacityTpy: 400 }, node: { id: 'product:steel', unitValueUsd: 500, stage: 'SEMI_FINISHED' } }]);
   });
 
+  it('says where each supply comes from and whether it is foreign', async () => {
+    const data = await h.query(`{ node(id: "product:steel") { ... on Product { suppliers { node { id } origin foreign } consumers { foreign } } } }`);
+    expect(data.node.suppliers).toEqual([
+      { node: { id: 'plant:steel' }, origin: 'IR', foreign: false },
+      { node: { id: 'supplier:tr-steel' }, origin: 'TR', foreign: true },
+    ]);
+    // Not a supply edge: neither origin nor foreign applies.
+    expect(data.node.consumers).toEqual([]);
+    const plant = await h.query(`{ node(id: "plant:steel") { ... on Plant { outputs { origin foreign } inputs { foreign } } } }`);
+    expect(plant.node.outputs).toEqual([{ origin: 'IR', foreign: false }]);
+    expect(plant.node.inputs).toEqual([{ foreign: null }, { foreign: null }]);
+  });
+
   it('walks item neighbours both ways', async () => {
     const data = await h.query(`{
       electrode: node(id: "part:electrode") { ... on Part { suppliers { node { id ... on Supplier { country } } } consumers { node { id } } } }

@@ -8,6 +8,7 @@ import { NODE_TYPES } from './node/chain-node.type.js';
 import { NodeResolver } from './node/node.resolver.js';
 import {
   ChainNodeFieldsResolver,
+  LinkFieldsResolver,
   MineLinksResolver,
   PartLinksResolver,
   PlantLinksResolver,
@@ -26,6 +27,7 @@ import { ExportResolver } from './export/export.resolver.js';
 const RESOLVERS: NonEmptyArray<Function> = [
   NodeResolver,
   ChainNodeFieldsResolver,
+  LinkFieldsResolver,
   ProductLinksResolver,
   PartLinksResolver,
   PlantLinksResolver,

@@ -52,6 +52,12 @@ export interface ItemSupply {
 
 const EPS = 1e-9;
 
+/** Where a source edge's goods come from: SUPPLIES' originCountry, else the source's country, else home. */
+export function originCountry(edge: EdgeRecord, source: NodeRecord | undefined, homeCountry: string): string {
+  if (edge.type === 'SUPPLIES' && typeof edge.originCountry === 'string') return edge.originCountry;
+  return typeof source?.country === 'string' ? source.country : homeCountry;
+}
+
 export class SupplyModel {
   readonly index: ChainIndex;
   readonly homeCountry: string;
@@ -88,8 +94,7 @@ export class SupplyModel {
   }
 
   originOf(edge: EdgeRecord): string {
-    if (edge.type === 'SUPPLIES' && typeof edge.originCountry === 'string') return edge.originCountry;
-    return this.countryOf(this.index.node(edge.from));
+    return originCountry(edge, this.index.node(edge.from), this.homeCountry);
   }
 
   supplyOf(itemId: string): ItemSupply {

@@ -10,6 +10,7 @@ import {
 } from '../../graphql/analytics/analytics.service.js';
 import { numberOption, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { formatTable } from '../table.js';
+import { parseKinds } from '../../io/export/request.js';
 import { withDatabase } from './common.js';
 
 const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balance', 'parallel-work'] as const;
@@ -17,7 +18,7 @@ const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balanc
 export const REPORT_USAGE = `zanjir report import-content ID
 zanjir report links ID [--threshold 0.5]
 zanjir report disruption [--countries CN,DE] [--nodes ID,ID] [--all-imports]
-zanjir report chokepoints ID [--min-impact 1]
+zanjir report chokepoints ID [--min-impact 1] [--kinds Supplier,Plant,Mine]
 zanjir report balance [ID…] [--stage ORE|CONCENTRATE|INTERMEDIATE|SEMI_FINISHED|FINISHED|CONSUMABLE]
 zanjir report parallel-work
 Add --json for JSON instead of a table.`;
@@ -61,7 +62,7 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
         return out(r, () => formatTable(['item', 'id', 'loss'], r.losses.map((l) => [l.item.name, l.item.id, l.loss])));
       }
       case 'chokepoints': {
-        const r = await chokepointsReport(deps, needId(), numberOption(args, 'min-impact'));
+        const r = await chokepointsReport(deps, needId(), numberOption(args, 'min-impact'), parseKinds(stringOption(args, 'kinds')));
         return out(r, () => formatTable(['node', 'kind', 'id', 'impact'], r.map((c) => [c.node.name, c.node.kind, c.node.id, c.impact])));
       }
       case 'balance': {

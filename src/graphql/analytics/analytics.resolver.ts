@@ -1,6 +1,7 @@
 import { Arg, Ctx, Float, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { StageEnum } from '../common/enums.js';
+import { NodeKindEnum, StageEnum } from '../common/enums.js';
+import type { NodeKind } from '../../model/kinds.js';
 import {
   BalanceRowType,
   ChokepointType,
@@ -37,8 +38,13 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [ChokepointType], { description: 'Upstream nodes whose removal alone costs X at least minImpact (default 1) of its supply.' })
-  chokepoints(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('minImpact', () => Float, { nullable: true }) minImpact?: number) {
-    return chokepointsReport(ctx, id, minImpact);
+  chokepoints(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('minImpact', () => Float, { nullable: true }) minImpact?: number,
+    @Arg('kinds', () => [NodeKindEnum], { nullable: true, description: 'Only these kinds, e.g. [SUPPLIER, PLANT, MINE] to leave out the items themselves.' }) kinds?: NodeKindEnum[],
+  ) {
+    return chokepointsReport(ctx, id, minImpact, kinds as unknown as NodeKind[] | undefined);
   }
 
   @Query(() => [BalanceRowType], { description: 'Home capacity against demand per item: the given ids, or every item of a stage, or all items.' })

@@ -13,7 +13,7 @@ import {
 } from '../../analytics/index.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
 import type { ChainGraph } from '../../model/graph.js';
-import { CHAIN_EDGE_TYPES } from '../../model/kinds.js';
+import { CHAIN_EDGE_TYPES, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { ChainStore } from '../../db/chain-store.js';
 
@@ -85,11 +85,13 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: Disruption
   return { losses: r.losses.map(withItem), finishedGoodsHit: r.finishedGoodsHit.map(withItem), converged: r.converged };
 }
 
-export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpact?: number | null) {
+export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
   const graph = await upstreamGraph(deps, id);
   requireItem(graph, id);
   const node = nodeOf(graph);
-  return chokepoints(graph, id, fraction(minImpact, 'minImpact', 1)).map((c) => ({ node: node(c.nodeId), impact: c.impact }));
+  return chokepoints(graph, id, fraction(minImpact, 'minImpact', 1))
+    .map((c) => ({ node: node(c.nodeId), impact: c.impact }))
+    .filter((c) => !kinds || kinds.length === 0 || kinds.includes(c.node.kind));
 }
 
 export async function chainBalanceReport(deps: AnalyticsDeps, ids?: string[] | null, stage?: string | null) {

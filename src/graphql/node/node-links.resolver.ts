@@ -4,6 +4,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
+import type { Link } from '../../db/chain-store.js';
+import { isSourceEdgeType } from '../../model/kinds.js';
+import { originCountry } from '../../model/supply.js';
 import { ChainNode, MineType, PartType, PlantType, ProductType, ProjectType, SourceType, SupplierType } from './chain-node.type.js';
 import { LinkType } from './edge.type.js';
 
@@ -40,6 +43,30 @@ export class ChainNodeFieldsResolver {
   mentionedIn(@Root() node: NodeRecord, @Ctx() ctx: Context) {
     return ctx.loaders.mentionedIn.load(node.id);
   }
+}
+
+@Resolver(() => LinkType)
+export class LinkFieldsResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'For a supply edge (EXTRACTS, PRODUCES, SUPPLIES): the country the goods come from.' })
+  async origin(@Root() link: Link, @Ctx() ctx: Context) {
+    const source = await supplySource(link, ctx);
+    return source ? originCountry(link.edge, source, await ctx.homeCountry()) : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'For a supply edge: whether the goods come from abroad (DOMAIN.md: a foreign source).' })
+  async foreign(@Root() link: Link, @Ctx() ctx: Context) {
+    const source = await supplySource(link, ctx);
+    if (!source) return null;
+    const home = await ctx.homeCountry();
+    return originCountry(link.edge, source, home) !== home;
+  }
+}
+
+/** The source node of a supply edge, whichever end of the link it is; undefined for other edges. */
+async function supplySource(link: Link, ctx: Context): Promise<NodeRecord | undefined> {
+  if (!isSourceEdgeType(link.edge.type)) return undefined;
+  if (link.node.id === link.edge.from) return link.node;
+  return (await ctx.loaders.node.load(link.edge.from)) ?? undefined;
 }
 
 /** Fields shared by Product and Part: both are items. */
