@@ -51,6 +51,26 @@ def est(**props):
     return props
 
 
+def add_items(f, table):
+    """Products and parts: (id, kind, name, nameFa, stage, unit, unitValueUsd, hsCode, aliases)."""
+    for id, kind, name, nameFa, stage, unit, value, hs, aliases in table:
+        node(f, id, kind, name, nameFa, stage=stage, unit=unit, unitValueUsd=value, hsCode=hs, aliases=aliases or None, estimate=True,
+             note="Unit value: an indicative world price, an estimate.")
+
+
+def add_plants(f, table, quote=None):
+    """Plants with their outputs (item, capacity, source keys) and inputs (item, quantity per unit, output or None)."""
+    for slug, name, nameFa, operator, province, status, outputs, inputs, aliases in table:
+        pid = node(f, f"plant:{slug}", "Plant", name, nameFa, operator=operator, province=province, status=status, aliases=aliases or None)
+        for out, cap, sources in outputs:
+            provenance = {"sources": [src(s) for s in sources]} if sources else {"estimate": True}
+            edge(f, "PRODUCES", pid, out, capacityTpy=cap, **provenance)
+            for s in sources:
+                cite(f, pid, src(s), quote)
+        for inp, qty, out in inputs:
+            edge(f, "FEEDS", inp, pid, quantityPerUnit=qty, output=out, estimate=True)
+
+
 # ---------------------------------------------------------------------------------------------
 # Sources: the five seed articles (full text) and the publications SEED-FACTS.md draws on.
 # ---------------------------------------------------------------------------------------------
@@ -146,9 +166,7 @@ ITEMS_STEEL = [
     ("part:refractory-bricks", "Part", "Magnesia-carbon refractory bricks", "آجر نسوز منیزیت‌کربنی", None, "t", 900, "6815.91", ["refractories", "نسوز", "دیرگداز"]),
     ("part:mill-rolls", "Part", "Rolling-mill work rolls", "غلتک نورد", None, "t", 6000, "8455.30", ["rolls", "غلتک", "رول"]),
 ]
-for id, kind, name, nameFa, stage, unit, value, hs, aliases in ITEMS_STEEL:
-    node(ST, id, kind, name, nameFa, stage=stage, unit=unit, unitValueUsd=value, hsCode=hs, aliases=aliases or None, estimate=True,
-         note="Unit value: an indicative world price, an estimate.")
+add_items(ST, ITEMS_STEEL)
 
 # Iron ore mines: (slug, name, nameFa, province, capacity of ore t/y, reserves Mt, status, sources, aliases)
 IRON_MINES = [
@@ -287,19 +305,7 @@ STEEL_PLANTS = [
     ("scrap-yards", "Scrap collection and processing yards", "واحدهای جمع‌آوری و فرآوری قراضه", "many small firms", None, "OPERATING",
      [("product:steel-scrap", 4_000_000, [])], [("product:steel-sections", 0.3, None), ("product:rebar", 0.3, None)], ["قراضه"]),
 ]
-for slug, name, nameFa, operator, province, status, outputs, inputs, aliases in STEEL_PLANTS:
-    pid = node(ST, f"plant:{slug}", "Plant", name, nameFa, operator=operator, province=province, status=status, aliases=aliases or None)
-    for out, cap, sources in outputs:
-        props = {"capacityTpy": cap}
-        if sources:
-            props["sources"] = [src(s) for s in sources]
-        else:
-            props["estimate"] = True
-        edge(ST, "PRODUCES", pid, out, **props)
-        for s in sources:
-            cite(ST, pid, src(s))
-    for inp, qty, out in inputs:
-        edge(ST, "FEEDS", inp, pid, quantityPerUnit=qty, output=out, estimate=True)
+add_plants(ST, STEEL_PLANTS)
 
 # The provincial steel projects: DRI and billet plants built in eight provinces.
 PROVINCIAL = [
@@ -388,9 +394,7 @@ ITEMS_CU = [
     ("product:pvc-compound", "Product", "PVC insulation compound", "کامپاند پی‌وی‌سی", "INTERMEDIATE", "t", 1300, "3904.22", ["PVC", "پی وی سی"]),
     ("product:flotation-reagents", "Product", "Flotation reagents (xanthates)", "مواد شیمیایی فلوتاسیون", "CONSUMABLE", "t", 2000, "2930.20", ["زنتات"]),
 ]
-for id, kind, name, nameFa, stage, unit, value, hs, aliases in ITEMS_CU:
-    node(CU, id, kind, name, nameFa, stage=stage, unit=unit, unitValueUsd=value, hsCode=hs, aliases=aliases or None, estimate=True,
-         note="Unit value: an indicative world price, an estimate.")
+add_items(CU, ITEMS_CU)
 CU_MINES = [
     ("sarcheshmeh", "Sarcheshmeh copper mine", "معدن مس سرچشمه", "Kerman", 55_000_000, 826, "OPERATING", ["middleeastmetals-copper"], ["Sarcheshmeh", "سرچشمه", "مس سرچشمه"]),
     ("sungun", "Sungun copper mine", "معدن مس سونگون", "East Azerbaijan", 25_000_000, 800, "OPERATING", ["article-004"], ["Sungun", "سونگون", "مس سونگون"]),
@@ -434,14 +438,7 @@ CU_PLANTS = [
     ("cable-makers", "Wire and cable makers (Abhar, Kerman, Tehran)", "کارخانه‌های سیم و کابل (ابهر، کرمان، تهران)", "private", None, "OPERATING",
      [("product:copper-wire", 200_000, [])], [("product:copper-wire-rod", 0.95, None), ("product:pvc-compound", 0.12, None)], ["سیم و کابل ابهر", "کابل کرمان"]),
 ]
-for slug, name, nameFa, operator, province, status, outputs, inputs, aliases in CU_PLANTS:
-    pid = node(CU, f"plant:{slug}", "Plant", name, nameFa, operator=operator, province=province, status=status, aliases=aliases or None)
-    for out, cap, sources in outputs:
-        edge(CU, "PRODUCES", pid, out, capacityTpy=cap, **({"sources": [src(s) for s in sources]} if sources else {"estimate": True}))
-        for s in sources:
-            cite(CU, pid, src(s), "concentrate output, year to March 2019")
-    for inp, qty, out in inputs:
-        edge(CU, "FEEDS", inp, pid, quantityPerUnit=qty, output=out, estimate=True)
+add_plants(CU, CU_PLANTS, quote="concentrate output, year to March 2019")
 CU_SUPPLIERS = [
     ("cathode-importers", "Copper cathode importers", "واردکنندگان کاتد مس", "AE", [("product:copper-cathode", None, 400, "CL")], ["usgs-iran-2014"]),
     ("pvc-petrochemicals", "Domestic PVC producers (Bandar Imam, Arvand)", "تولیدکنندگان داخلی پی‌وی‌سی (بندر امام، اروند)", None, [("product:pvc-compound", 0.85, None, None)], []),
@@ -475,9 +472,7 @@ ITEMS_AL = [
     ("part:alloy-wheel", "Part", "Aluminium alloy wheel", "رینگ آلومینیومی", None, "piece", 70, "8708.70", ["alloy wheel", "رینگ اسپرت", "رینگ"]),
     ("part:gearbox-housing", "Part", "Aluminium gearbox housing", "پوسته گیربکس آلومینیومی", None, "piece", 90, "8708.40", ["gearbox housing", "پوسته گیربکس"]),
 ]
-for id, kind, name, nameFa, stage, unit, value, hs, aliases in ITEMS_AL:
-    node(AL, id, kind, name, nameFa, stage=stage, unit=unit, unitValueUsd=value, hsCode=hs, aliases=aliases or None, estimate=True,
-         note="Unit value: an indicative world price, an estimate.")
+add_items(AL, ITEMS_AL)
 AL_MINES = [
     ("jajarm-bauxite", "Jajarm bauxite mine", "معدن بوکسیت جاجرم", "North Khorasan", "bauxite", "product:bauxite", 700_000, "OPERATING", [], ["Jajarm", "جاجرم"]),
     ("kaleybar-nepheline", "Kaleybar nepheline syenite deposit", "معدن نفلین سینیت کلیبر", "East Azerbaijan", "nepheline syenite", "product:nepheline-syenite", 300_000, "CONSTRUCTION",
@@ -518,12 +513,7 @@ AL_PLANTS = [
     ("alloy-wheel-makers", "Alloy wheel makers", "سازندگان رینگ آلومینیومی", "private", None, "OPERATING",
      [("part:alloy-wheel", 1_200_000, [])], [("product:aluminium-alloy-ingot", 0.0095, None)], []),
 ]
-for slug, name, nameFa, operator, province, status, outputs, inputs, aliases in AL_PLANTS:
-    pid = node(AL, f"plant:{slug}", "Plant", name, nameFa, operator=operator, province=province, status=status, aliases=aliases or None)
-    for out, cap, sources in outputs:
-        edge(AL, "PRODUCES", pid, out, capacityTpy=cap, estimate=True)
-    for inp, qty, out in inputs:
-        edge(AL, "FEEDS", inp, pid, quantityPerUnit=qty, output=out, estimate=True)
+add_plants(AL, AL_PLANTS)
 cite(AL, "plant:kaleybar-nepheline-plant", src("article-004"), "فرآوری نفلین سینیت کلیبر")
 cite(AL, "plant:sarab-nepheline-plant", src("article-004"), "کارخانه نفلین سینیت سراب ... آرزوی ۲۲ ساله مردم آذربایجان شرقی")
 AL_SUPPLIERS = [
