@@ -164,7 +164,7 @@ export class Executor {
 /** Neo4j's codes to Zanjir's errors; anything unrecognised passes through for formatError to hide. */
 export function mapDriverError(error: unknown, timeoutMs: number): unknown {
   const code = (error as { code?: string }).code ?? '';
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped' && timeoutMs > 0) {
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (code === 'Neo.TransientError.Transaction.LockClientStopped' && timeoutMs > 0)) {
     return new QueryTimeoutError(timeoutMs);
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable') {
