@@ -1,0 +1,465 @@
+// /view/dependencies?id=…&direction=up|down&depth=…: the chain around a node as an interactive
+// graph, laid out in layers from left (upstream) to right (downstream), material flowing left to
+// right whichever way the walk went.
+
+import cytoscape, { type Core, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import '@fontsource-variable/vazirmatn';
+import './dependencies.css';
+import operations from './operations.graphql?raw';
+import { importColour, palette, UNMODELLED, type Palette } from '../shared/colours.js';
+import type { DependencyGraph } from '../shared/chain.js';
+import { fileName, h, saveFile } from '../shared/dom.js';
+import { queryFields, request } from '../shared/graphql.js';
+import { intParam, withParams } from '../shared/params.js';
+import { createShell, onResize } from '../shared/page.js';
+import { withEmbeddedFont } from '../shared/svg-export.js';
+import { renderDetails } from './details.js';
+import { GraphModel } from './graph-model.js';
+import { KIND_SHAPES, legend } from './legend.js';
+
+cytoscape.use(dagre);
+
+const DEFAULT_DEPTH = 3;
+const DEFAULT_MAX_NODES = 400;
+const FONT = '"Vazirmatn Variable", "DejaVu Sans", sans-serif';
+const MIN_START_ZOOM = 0.7;
+
+interface GraphAnswer {
+  graphInfo: { homeCountry: string; maxDepth: number };
+  upstream?: DependencyGraph;
+  downstream?: DependencyGraph;
+}
+
+const shell = createShell('dependencies', (t) => t.s.dependenciesLink);
+const { i18n: t, params, search } = shell;
+const id = search.get('id')?.trim() ?? '';
+const up = (search.get('direction') ?? 'up').toLowerCase() !== 'down';
+const depth = intParam(search, 'depth', 1, 50) ?? DEFAULT_DEPTH;
+const maxNodes = intParam(search, 'maxNodes', 2, 5000) ?? DEFAULT_MAX_NODES;
+const colours = palette(params.theme);
+const href = window.location.href;
+
+shell.addLink('dependencies', t.s.dependenciesLink, withParams(href, {}));
+shell.addLink('flows', t.s.flowsLink, withParams(href, { direction: null, depth: null, maxNodes: null }, 'flows'));
+
+// Stage: the graph, the legend, the details panel, the minimal zoom used when embedded.
+const container = h('div', { class: 'graph', 'data-testid': 'graph' });
+const details = h('aside', { class: 'details', hidden: true, 'aria-live': 'polite' });
+const zoomMini = h('div', { class: 'zoom-mini' });
+shell.stage.append(container, details, zoomMini);
+
+let cy: Core | null = null;
+let model: GraphModel | null = null;
+let selected: string | null = null;
+let userMoved = false;
+const expanded = new Set<string>();
+
+buildToolbar();
+void main();
+
+async function main(): Promise<void> {
+  shell.loading();
+  if (!id) {
+    shell.fail(new Error(t.s.missingId));
+    return;
+  }
+  try {
+    const [answer, fields] = await Promise.all([
+      request<GraphAnswer>(operations, 'DependencyGraph', { id, up, depth, maxNodes }),
+      queryFields(operations).catch(() => new Set<string>()),
+      // Canvas text does not wait for web fonts: load both scripts before the first draw.
+      document.fonts.load(`12px ${FONT}`, 'Steel فولاد').catch(() => undefined),
+    ]);
+    if (fields.has('chainBalance')) shell.addLink('balance', t.s.balanceLink, withParams(href, { id: null, direction: null, depth: null, maxNodes: null }, 'balance'));
+    const graph = (up ? answer.upstream : answer.downstream)!;
+    model = new GraphModel(graph.root.id, answer.graphInfo.homeCountry);
+    model.merge(graph);
+    const root = model.nodes.get(model.rootId)!;
+    const name = model.label(root, t.lang);
+    shell.setTitle(t.t(up ? 'upstreamOf' : 'downstreamOf', { name }));
+    updateDepthOptions(answer.graphInfo.maxDepth);
+    draw();
+  } catch (error) {
+    shell.fail(error);
+  }
+}
+
+function draw(): void {
+  if (!model) return;
+  const elements = model.elements(t.lang, nodeColour);
+  cy = cytoscape({
+    container,
+    elements,
+    style: stylesheet(colours),
+    layout: { name: 'preset' },
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    autoungrabify: false,
+  });
+  cy.on('tap', 'node', (event) => select((event.target as NodeSingular).id()));
+  cy.on('tap', (event) => {
+    if (event.target === cy) select(null);
+  });
+  cy.on('mouseover', 'node', () => (container.style.cursor = 'pointer'));
+  cy.on('mouseout', 'node', () => (container.style.cursor = ''));
+  cy.on('scrollzoom dragpan pinchzoom', () => (userMoved = true));
+  layout(false);
+  onResize(shell.stage, () => {
+    cy?.resize();
+    if (!userMoved) initialView();
+  });
+  if (params.legend) {
+    shell.stage.querySelector('.legend')?.remove();
+    shell.stage.append(legend(t, [...new Set([...model.nodes.values()].map((n) => n.kind))], !params.embed));
+  }
+  publish();
+}
+
+function layout(animate: boolean): Promise<void> {
+  if (!cy) return Promise.resolve();
+  const run = cy.layout({
+    name: 'dagre',
+    rankDir: 'LR',
+    nodeSep: 16,
+    rankSep: 80,
+    edgeSep: 8,
+    ranker: 'network-simplex',
+    nodeDimensionsIncludeLabels: true,
+    fit: false,
+    animate,
+    animationDuration: 300,
+  } as cytoscape.LayoutOptions);
+  const done = new Promise<void>((resolve) => run.one('layoutstop', () => resolve()));
+  run.run();
+  return done.then(() => initialView());
+}
+
+/**
+ * Fit the picture, but keep it legible: a small graph is not blown up past 125 %, and a large one
+ * is not shrunk below 70 % (labels would be unreadable): then the root is shown where material arrives (right side for upstream,
+ * left for downstream) and Fit shows everything.
+ */
+function initialView(): void {
+  if (!cy || !model) return;
+  cy.resize();
+  cy.fit(undefined, 30);
+  const zoom = cy.zoom();
+  if (zoom > 1.25) {
+    cy.zoom(1.25);
+    cy.center();
+  } else if (zoom < MIN_START_ZOOM) {
+    cy.zoom(MIN_START_ZOOM);
+    const root = cy.getElementById(model.rootId);
+    const p = root.renderedPosition();
+    const w = container.clientWidth;
+    const target = { x: up ? w - Math.min(160, w * 0.2) : Math.min(160, w * 0.2), y: container.clientHeight / 2 };
+    cy.panBy({ x: target.x - p.x, y: target.y - p.y });
+  }
+}
+
+function nodeColour(share: number | null): string {
+  return share === null ? UNMODELLED : importColour(share);
+}
+
+function stylesheet(p: Palette): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: (n: NodeSingular) => (KIND_SHAPES[n.data('kind')] ?? 'ellipse') as never,
+        'background-color': 'data(colour)',
+        width: 26,
+        height: 26,
+        'border-width': 1.5,
+        'border-color': p.border,
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 12,
+        color: p.text,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        'text-wrap': 'wrap',
+        'text-max-width': '130px',
+        'text-background-color': p.labelBackground,
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 5,
+      },
+    },
+    { selector: 'node.product, node.part', style: { width: 30, height: 30 } },
+    { selector: 'node.mine', style: { 'text-margin-y': 4 } },
+    {
+      selector: 'node.root',
+      style: { width: 42, height: 42, 'border-width': 3, 'border-color': p.text, 'font-size': 13, 'font-weight': 700 },
+    },
+    { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4, 'border-color': p.muted } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': p.accent, 'overlay-opacity': 0 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        opacity: 0.9,
+      },
+    },
+    { selector: 'edge.foreign', style: { 'line-color': importColour(1), 'target-arrow-color': importColour(1), opacity: 0.75 } },
+    { selector: 'edge.faded, node.faded', style: { opacity: 0.25 } },
+    { selector: 'edge.highlight', style: { 'line-color': p.accent, 'target-arrow-color': p.accent, opacity: 1 } },
+  ] as StylesheetJson;
+}
+
+function select(nodeId: string | null): void {
+  if (!cy || !model) return;
+  selected = nodeId;
+  cy.elements().removeClass('highlight');
+  cy.$(':selected').unselect();
+  if (!nodeId) {
+    details.hidden = true;
+    publish();
+    return;
+  }
+  const el = cy.getElementById(nodeId);
+  el.select();
+  el.connectedEdges().addClass('highlight');
+  const node = model.nodes.get(nodeId);
+  if (node) {
+    details.replaceChildren(
+      ...renderDetails(node, t, model.homeCountry, {
+        expand: (nid) => void expand(nid),
+        recentre: (nid) => window.location.assign(withParams(href, { id: nid })),
+        select: (nid) => {
+          select(nid);
+          cy?.animate({ center: { eles: cy.getElementById(nid) } }, { duration: 250 });
+        },
+        close: () => select(null),
+        flowsHref: (nid) => (['PRODUCT', 'PART'].includes(model!.nodes.get(nid)?.kind ?? '') ? withParams(href, { id: nid, direction: null, depth: null, maxNodes: null }, 'flows') : null),
+        isExpanded: (nid) => expanded.has(nid),
+        inGraph: (nid) => model!.nodes.has(nid),
+      }),
+    );
+    details.hidden = false;
+    revealBesidePanel(nodeId);
+  }
+  publish();
+}
+
+/** Pans so that a node the details panel would cover stays in sight beside it. */
+function revealBesidePanel(nodeId: string): void {
+  if (!cy) return;
+  const p = cy.getElementById(nodeId).renderedPosition();
+  const panel = details.getBoundingClientRect();
+  const box = container.getBoundingClientRect();
+  const rtl = t.lang === 'fa';
+  const edge = rtl ? panel.right - box.left + 40 : panel.left - box.left - 40;
+  const hidden = rtl ? p.x < edge : p.x > edge;
+  if (hidden) cy.animate({ panBy: { x: edge - p.x + (rtl ? 20 : -20), y: 0 } }, { duration: 250 });
+}
+
+/** Loads the node's direct neighbours both ways (depth 1) and merges them into the picture. */
+async function expand(nodeId: string): Promise<void> {
+  if (!cy || !model) return;
+  const button = details.querySelector<HTMLButtonElement>('[data-action="expand"]');
+  if (button) button.disabled = true;
+  try {
+    const answer = await request<{ upstream: DependencyGraph; downstream: DependencyGraph }>(operations, 'Neighbours', { id: nodeId });
+    const offset = model.nodes.get(nodeId)?.depth ?? 0;
+    model.merge(answer.upstream, offset);
+    model.merge(answer.downstream, offset);
+    expanded.add(nodeId);
+    const existing = new Set(cy.elements().map((e) => e.id()));
+    cy.add(model.elements(t.lang, nodeColour).filter((e) => !existing.has(String(e.data.id))) as cytoscape.ElementDefinition[]);
+    cy.getElementById(nodeId).addClass('expanded');
+    userMoved = false;
+    await layout(true);
+    select(nodeId);
+  } catch (error) {
+    shell.status(error instanceof Error ? error.message : String(error));
+    if (button) button.disabled = false;
+  }
+}
+
+function publish(): void {
+  if (!cy || !model) return;
+  const m = model;
+  const c = cy;
+  const nodes = c.nodes().map((n) => n.id());
+  const edges = c.edges().map((e) => ({ type: e.data('type') as string, from: e.source().id(), to: e.target().id() }));
+  shell.status(
+    t.t('nodesEdges', { nodes: t.number(nodes.length), edges: t.number(edges.length) }),
+    m.truncated ? t.t('truncated', { n: t.number(maxNodes) }) : null,
+  );
+  shell.ready({
+    root: m.rootId,
+    direction: up ? 'up' : 'down',
+    homeCountry: m.homeCountry,
+    truncated: m.truncated,
+    nodes,
+    edges,
+    labels: Object.fromEntries(c.nodes().map((n) => [n.id(), n.data('label') as string])),
+    importShares: Object.fromEntries([...m.nodes.values()].map((n) => [n.id, n.importShare])),
+    selected,
+    expanded: [...expanded],
+    /** Where a node is drawn, in page coordinates (for clicking it from a test). */
+    positionOf(nodeId: string) {
+      const el = c.getElementById(nodeId);
+      if (el.empty()) return null;
+      const p = el.renderedPosition();
+      const box = container.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+  });
+}
+
+// ---------------------------------------------------------------- controls
+
+function buildToolbar(): void {
+  const seg = h(
+    'div',
+    { class: 'seg', role: 'group', 'aria-label': 'direction' },
+    h('a', { href: withParams(href, { direction: null }), 'aria-current': String(up), 'data-direction': 'up' }, t.s.upstream),
+    h('a', { href: withParams(href, { direction: 'down' }), 'aria-current': String(!up), 'data-direction': 'down' }, t.s.downstream),
+  );
+  const depthSelect = h('select', { id: 'depth', 'data-control': 'depth' });
+  depthSelect.addEventListener('change', () => window.location.assign(withParams(href, { depth: depthSelect.value })));
+  updateDepthOptions(Math.max(depth, 8), depthSelect);
+
+  const input = h('input', { type: 'search', placeholder: t.s.search, 'aria-label': t.s.searchLabel, autocomplete: 'off', spellcheck: 'false', dir: 'auto', 'data-control': 'search' });
+  const results = h('ul', { class: 'results', role: 'listbox', hidden: true });
+  const searchBox = h('div', { class: 'search' }, input, results);
+  wireSearch(input, results);
+
+  const zoom = (factor: number) => {
+    if (!cy) return;
+    userMoved = true;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } });
+  };
+  const fit = () => {
+    userMoved = true;
+    cy?.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 200 });
+  };
+  const zoomButtons = () => [
+    h('button', { class: 'btn', type: 'button', title: t.s.zoomOut, 'aria-label': t.s.zoomOut, 'data-action': 'zoom-out', onclick: () => zoom(1 / 1.25) }, '−'),
+    h('button', { class: 'btn', type: 'button', title: t.s.zoomIn, 'aria-label': t.s.zoomIn, 'data-action': 'zoom-in', onclick: () => zoom(1.25) }, '+'),
+    h('button', { class: 'btn', type: 'button', title: t.s.fit, 'aria-label': t.s.fit, 'data-action': 'fit', onclick: fit }, '⤢'),
+  ];
+  shell.toolbar.append(
+    seg,
+    h('div', { class: 'group' }, h('label', { for: 'depth' }, t.s.depth), depthSelect),
+    searchBox,
+    h('span', { class: 'spacer' }),
+    h('div', { class: 'group' }, ...zoomButtons()),
+    h(
+      'div',
+      { class: 'group' },
+      h('button', { class: 'btn', type: 'button', title: t.s.savePngTitle, 'data-action': 'png', onclick: () => savePng() }, '⤓ ', t.s.savePng),
+      h('button', { class: 'btn', type: 'button', title: t.s.saveSvgTitle, 'data-action': 'svg', onclick: () => void saveSvg() }, '⤓ ', t.s.saveSvg),
+    ),
+  );
+  zoomMini.append(...zoomButtons().reverse());
+}
+
+function updateDepthOptions(maxDepth: number, select = document.querySelector<HTMLSelectElement>('#depth')): void {
+  if (!select) return;
+  const top = Math.max(maxDepth, depth);
+  select.replaceChildren(...Array.from({ length: top }, (_, i) => h('option', { value: i + 1, selected: i + 1 === depth }, t.number(i + 1))));
+}
+
+function wireSearch(input: HTMLInputElement, results: HTMLUListElement): void {
+  let timer: number | undefined;
+  let active = -1;
+  let hits: { id: string; kind: string; name: string; nameFa: string }[] = [];
+  const close = () => {
+    results.hidden = true;
+    active = -1;
+  };
+  const go = (hit: { id: string }) => {
+    close();
+    input.value = '';
+    if (model?.nodes.has(hit.id)) {
+      select(hit.id);
+      cy?.animate({ center: { eles: cy.getElementById(hit.id) }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
+      userMoved = true;
+    } else {
+      window.location.assign(withParams(href, { id: hit.id }));
+    }
+  };
+  const show = () => {
+    results.replaceChildren(
+      ...(hits.length
+        ? hits.map((hit, i) =>
+            h(
+              'li',
+              { role: 'option', 'aria-selected': String(i === active), 'data-id': hit.id, onmousedown: (e: Event) => (e.preventDefault(), go(hit)) },
+              h('span', { class: 'name', dir: 'auto' }, t.lang === 'fa' ? hit.nameFa || hit.name : hit.name),
+              h('span', { class: 'meta' }, `${t.kind(hit.kind)} · `, h('span', { dir: 'ltr' }, hit.id)),
+            ),
+          )
+        : [h('li', { class: 'empty' }, t.s.noMatches)]),
+    );
+    results.hidden = false;
+  };
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    const text = input.value.trim();
+    if (text.length < 2) return close();
+    timer = window.setTimeout(async () => {
+      try {
+        const data = await request<{ search: { node: { id: string; kind: string; name: string; nameFa: string } }[] }>(operations, 'Search', { text });
+        if (input.value.trim() !== text) return;
+        hits = data.search.map((s) => s.node);
+        active = hits.length ? 0 : -1;
+        show();
+      } catch {
+        close();
+      }
+    }, 180);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (results.hidden) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      active = (active + (e.key === 'ArrowDown' ? 1 : hits.length - 1)) % Math.max(1, hits.length);
+      show();
+    } else if (e.key === 'Enter' && hits[active]) {
+      e.preventDefault();
+      go(hits[active]!);
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => window.setTimeout(close, 150));
+}
+
+// ---------------------------------------------------------------- pictures
+
+function baseName(ext: string): string {
+  return fileName([model?.rootId ?? id, up ? 'upstream' : 'downstream', t.lang], ext);
+}
+
+function savePng(): void {
+  if (!cy) return;
+  const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: colours.background, maxWidth: 8000, maxHeight: 8000 });
+  saveFile(baseName('png'), blob);
+}
+
+let svgRegistered = false;
+
+async function saveSvg(): Promise<void> {
+  if (!cy) return;
+  // Loaded on first use: most visitors never export, so the plugin stays out of the main bundle.
+  if (!svgRegistered) {
+    const { default: svgExport } = await import('cytoscape-svg');
+    cytoscape.use(svgExport);
+    svgRegistered = true;
+  }
+  const text = (cy as Core & { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: colours.background });
+  saveFile(baseName('svg'), new Blob([await withEmbeddedFont(text)], { type: 'image/svg+xml' }));
+}

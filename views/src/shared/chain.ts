@@ -1,0 +1,75 @@
+// The shapes the views read from GraphQL (DependencyGraph nodes and edges, Link), as plain types.
+// No DOM here: the pure modules that use them are also tested from Node.
+
+export type NodeKind = 'MINE' | 'PRODUCT' | 'PLANT' | 'PART' | 'SUPPLIER' | 'PROJECT' | 'SOURCE';
+
+export interface ChainEdge {
+  type: string;
+  from: string;
+  to: string;
+  share?: number | null;
+  capacityTpy?: number | null;
+  volumePerYear?: number | null;
+  originCountry?: string | null;
+  quantityPerUnit?: number | null;
+  quantity?: number | null;
+  valueShare?: number | null;
+  output?: string | null;
+}
+
+/** The other end of a source edge, as `suppliers { node { … } }` gives it. */
+export interface LinkNode {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  nameFa: string;
+  country?: string | null;
+}
+
+export interface SourceLink {
+  edge: ChainEdge;
+  node: LinkNode;
+}
+
+/** Kind-specific fields, as the `node { … on Mine { … } }` fragments select them. */
+export interface NodeDetails {
+  country?: string | null;
+  province?: string | null;
+  commodity?: string | null;
+  capacityTpy?: number | null;
+  status?: string | null;
+  projectStatus?: string | null;
+  operator?: string | null;
+  knowledgeBased?: boolean | null;
+  owner?: string | null;
+  progress?: number | null;
+  stage?: string | null;
+  unit?: string | null;
+  unitValueUsd?: number | null;
+  hsCode?: string | null;
+  finalDemand?: number | null;
+  /** Items only: every source edge (EXTRACTS, PRODUCES, SUPPLIES) into the item. */
+  suppliers?: SourceLink[];
+}
+
+export interface ChainNode {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  nameFa: string;
+  depth: number;
+  node: NodeDetails;
+}
+
+export interface DependencyGraph {
+  root: { id: string };
+  truncated: boolean;
+  nodes: ChainNode[];
+  edges: ChainEdge[];
+}
+
+export const SOURCE_EDGE_TYPES: ReadonlySet<string> = new Set(['EXTRACTS', 'PRODUCES', 'SUPPLIES']);
+export const ITEM_KINDS: ReadonlySet<string> = new Set(['PRODUCT', 'PART']);
+export const SITE_KINDS: ReadonlySet<string> = new Set(['MINE', 'PLANT', 'SUPPLIER']);
+
+export const edgeKey = (e: Pick<ChainEdge, 'type' | 'from' | 'to'>): string => `${e.type}|${e.from}|${e.to}`;
