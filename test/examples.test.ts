@@ -34,4 +34,15 @@ describe('docs/examples', () => {
     const html = await (await fetch(`${h.server.url}/`)).text();
     for (const e of examples) expect(html).toContain(e.title.replace(/'/g, '&#39;').replace(/"/g, '&#34;').replace(/&(?!#)/g, '&#38;'));
   });
+
+  it('links the embeddable views for nodes the seed graph has', async () => {
+    const html = await (await fetch(`${h.server.url}/`)).text();
+    const ids = [...html.matchAll(/href="\/view\/(?:dependencies|flows)\?id=([^&"]+)/g)].map((m) => decodeURIComponent(m[1]));
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    for (const id of ids) {
+      const res = await h.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id });
+      expect(res.data?.node?.id, id).toBe(id);
+    }
+    expect(html).toContain('href="/view/balance?stage=INTERMEDIATE"');
+  });
 });

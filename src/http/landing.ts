@@ -55,6 +55,13 @@ textarea,pre{font:13px/1.4 ui-monospace,monospace;width:100%;box-sizing:border-b
 <p>A knowledge graph of the industrial supply chain: mines, products, plants, parts, suppliers and
 localization projects. Walk upstream and downstream, find the import-reliant links.</p>
 <p>GraphQL endpoint: <code>/graphql</code> (POST JSON <code>{"query": …, "variables": …}</code>).</p>
+<h2 style="font-size:1rem">Views to embed</h2>
+<ul>
+<li><a href="/view/dependencies?id=product:hot-rolled-coil&amp;depth=4">What hot-rolled coil depends on</a></li>
+<li><a href="/view/dependencies?id=product:hot-rolled-coil&amp;depth=4&amp;lang=fa">همان، به فارسی</a></li>
+<li><a href="/view/flows?id=product:dena-plus">Where the value of a Dena+ comes from</a></li>
+<li><a href="/view/balance?stage=INTERMEDIATE">Balance of intermediate goods</a></li>
+</ul>
 <h2 style="font-size:1rem">Example questions</h2>
 <ul>${items || '<li>No examples found in docs/examples.</li>'}</ul>
 </aside>
