@@ -175,6 +175,10 @@ describe('/view/dependencies', () => {
     const answer = (await h.query(UPSTREAM, { id: 'product:steel', d: 6 })).upstream;
     for (const n of answer.nodes as { id: string; nameFa: string }[]) expect(drawn.labels[n.id]).toBe(n.nameFa);
     expect(await page.locator('header .title').innerText()).toBe('فولاد به چه وابسته است');
+    // Material flows right to left, as the page reads: the pellet is right of the plant, the plant of steel.
+    const x = async (id: string) => (await page.evaluate((nodeId) => (window.__zanjirView as any).positionOf(nodeId), id)).x;
+    expect(await x('product:pellet')).toBeGreaterThan(await x('plant:steel'));
+    expect(await x('plant:steel')).toBeGreaterThan(await x('product:steel'));
     await clickNode(page, 'product:steel');
     await page.locator('.details').waitFor({ state: 'visible' });
     expect(await page.locator('.details').innerText()).toContain('سهم واردات مستقیم');

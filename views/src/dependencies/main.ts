@@ -121,7 +121,8 @@ function layout(animate: boolean): Promise<void> {
   if (!cy) return Promise.resolve();
   const run = cy.layout({
     name: 'dagre',
-    rankDir: 'LR',
+    // Material flows the way the page reads: left to right in English, right to left in Persian.
+    rankDir: t.lang === 'fa' ? 'RL' : 'LR',
     nodeSep: 16,
     rankSep: 80,
     edgeSep: 8,
@@ -138,8 +139,8 @@ function layout(animate: boolean): Promise<void> {
 
 /**
  * Fit the picture, but keep it legible: a small graph is not blown up past 125 %, and a large one
- * is not shrunk below 70 % (labels would be unreadable): then the root is shown where material arrives (right side for upstream,
- * left for downstream) and Fit shows everything.
+ * is not shrunk below 70 % (labels would be unreadable): then the root is shown where material arrives (the
+ * reading end for upstream, the start for downstream) and Fit shows everything.
  */
 function initialView(): void {
   if (!cy || !model) return;
@@ -154,7 +155,9 @@ function initialView(): void {
     const root = cy.getElementById(model.rootId);
     const p = root.renderedPosition();
     const w = container.clientWidth;
-    const target = { x: up ? w - Math.min(160, w * 0.2) : Math.min(160, w * 0.2), y: container.clientHeight / 2 };
+    // Material arrives on the right in English and on the left in Persian.
+    const arrivesRight = up !== (t.lang === 'fa');
+    const target = { x: arrivesRight ? w - Math.min(160, w * 0.2) : Math.min(160, w * 0.2), y: container.clientHeight / 2 };
     cy.panBy({ x: target.x - p.x, y: target.y - p.y });
   }
 }
