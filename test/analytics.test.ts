@@ -54,6 +54,40 @@ describe('importContent', () => {
   });
 });
 
+describe('valueFlows', () => {
+  it('splits steel’s $500 as worked out by hand: $140 imported, the plant adds $160', async () => {
+    const { valueFlows } = await h.query(`{ valueFlows(id: "product:steel", minShare: 0) {
+      item { id } unitValueUsd total imported importedShare cutLoops merged
+      nodes { key role node { id kind } name nameFa foreign importShare value valueAdded }
+      links { source target value importShare }
+    } }`);
+    expect(valueFlows).toMatchObject({ item: { id: 'product:steel' }, unitValueUsd: 500, total: 500, imported: close(140), importedShare: close(0.28), cutLoops: 0, merged: 0 });
+    const keys = valueFlows.nodes.map((n: any) => n.key).sort();
+    expect(keys).toEqual(['added:product:steel', 'mine:a', 'part:electrode', 'product:ore', 'product:pellet', 'product:steel', 'supplier:cn-electrodes', 'supplier:tr-steel']);
+    const link = (s: string, t: string) => valueFlows.links.find((l: any) => l.source === s && l.target === t);
+    expect(link('product:pellet', 'product:steel')).toMatchObject({ value: close(200), importShare: 0 });
+    expect(link('part:electrode', 'product:steel')).toMatchObject({ value: close(40), importShare: 1 });
+    expect(link('supplier:tr-steel', 'product:steel')).toMatchObject({ value: close(100), importShare: 1 });
+    expect(link('added:product:steel', 'product:steel')).toMatchObject({ value: close(160), importShare: 0 });
+    const added = valueFlows.nodes.find((n: any) => n.role === 'VALUE_ADDED');
+    expect(added).toMatchObject({ node: null, name: 'Value added in making it', nameFa: 'ارزش افزوده در ساخت آن' });
+    expect(valueFlows.nodes.find((n: any) => n.key === 'supplier:tr-steel')).toMatchObject({ role: 'NODE', node: { id: 'supplier:tr-steel', kind: 'SUPPLIER' }, foreign: true });
+  });
+
+  it('draws plants with detail: SITES, gathers small nodes, and refuses a bad minShare or a site', async () => {
+    const sites = (await h.query(`{ valueFlows(id: "product:steel", minShare: 0, detail: SITES) { nodes { key valueAdded } } }`)).valueFlows;
+    expect(sites.nodes.find((n: any) => n.key === 'plant:steel').valueAdded).toBeCloseTo(160, 9);
+    const coarse = (await h.query(`{ valueFlows(id: "product:steel", minShare: 0.1) { merged nodes { key role value count } } }`)).valueFlows;
+    expect(coarse.merged).toBe(2);
+    expect(coarse.nodes.find((n: any) => n.role === 'OTHER_IMPORTS')).toMatchObject({ key: 'other:imports|product:steel', value: close(40), count: 1 });
+    const bad = await h.gql(`{ valueFlows(id: "product:steel", minShare: 2) { total } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toContain('minShare');
+    expect((await h.gql(`{ valueFlows(id: "plant:steel") { total } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await h.gql(`{ valueFlows(id: "nope") { total } }`)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('importReliantLinks', () => {
   it('finds the electrode with its supplier, country, path and contribution', async () => {
     const { importReliantLinks } = await h.query(`{ importReliantLinks(id: "product:steel") {

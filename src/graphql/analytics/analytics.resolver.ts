@@ -1,6 +1,6 @@
 import { Arg, Ctx, Float, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { NodeKindEnum, StageEnum } from '../common/enums.js';
+import { FlowDetailEnum, NodeKindEnum, StageEnum } from '../common/enums.js';
 import type { NodeKind } from '../../model/kinds.js';
 import {
   BalanceRowType,
@@ -10,6 +10,7 @@ import {
   ImportContentType,
   ImportReliantLinkType,
   ParallelWorkType,
+  ValueFlowsType,
 } from './analytics.type.js';
 import {
   chainBalanceReport,
@@ -18,6 +19,7 @@ import {
   importContentReport,
   importReliantLinksReport,
   parallelWorkReport,
+  valueFlowsReport,
 } from './analytics.service.js';
 
 @Resolver()
@@ -25,6 +27,16 @@ export class AnalyticsResolver {
   @Query(() => ImportContentType, { description: 'How much of an item’s value is imported, through every tier (DOMAIN.md, Import reliance).' })
   importContent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return importContentReport(ctx, id);
+  }
+
+  @Query(() => ValueFlowsType, { description: 'Where the value of one unit of an item comes from, as a Sankey: what /view/flows draws.' })
+  valueFlows(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('minShare', () => Float, { nullable: true, description: 'Nodes carrying less than this share of the item’s value are gathered into “other” nodes (default 0.02; 0 draws everything).' }) minShare?: number,
+    @Arg('detail', () => FlowDetailEnum, { nullable: true, description: 'ITEMS (default) or SITES.' }) detail?: FlowDetailEnum,
+  ) {
+    return valueFlowsReport(ctx, id, minShare, detail as unknown as 'items' | 'sites' | undefined);
   }
 
   @Query(() => [ImportReliantLinkType], { description: 'Items upstream of X with a direct import share of at least threshold (default 0.5) or only foreign sources, largest contribution first.' })

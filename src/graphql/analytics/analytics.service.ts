@@ -9,7 +9,9 @@ import {
   importContent,
   importReliantLinks,
   parallelWork,
+  valueFlows,
   type DisruptionScenario,
+  type FlowDetail,
 } from '../../analytics/index.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
 import type { ChainGraph } from '../../model/graph.js';
@@ -110,4 +112,28 @@ export async function parallelWorkReport(deps: AnalyticsDeps) {
     ownerCount: p.owners.length,
     projects: p.projects.map((project) => ({ project, owner: project.owner, progress: project.progress, status: project.status })),
   }));
+}
+
+/** Labels for the Sankey's synthetic nodes, in both languages like every node. */
+const SYNTHETIC_NAMES = {
+  OTHER_IMPORTS: { name: 'Other imports', nameFa: 'سایر واردات' },
+  OTHER_HOME: { name: 'Other, made at home', nameFa: 'سایر، ساخت داخل' },
+  VALUE_ADDED: { name: 'Value added in making it', nameFa: 'ارزش افزوده در ساخت آن' },
+} as const;
+
+export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare?: number | null, detail?: FlowDetail | null) {
+  const graph = await upstreamGraph(deps, id);
+  requireItem(graph, id);
+  const node = nodeOf(graph);
+  const r = valueFlows(graph, id, { minShare: fraction(minShare, 'minShare', 0.02), detail: detail ?? 'items' });
+  return {
+    ...r,
+    item: node(id),
+    importedShare: r.imported / r.total,
+    nodes: r.nodes.map((n) => {
+      const record = n.nodeId ? node(n.nodeId) : null;
+      const names = n.role === 'NODE' ? { name: record!.name, nameFa: record!.nameFa ?? '' } : SYNTHETIC_NAMES[n.role];
+      return { ...n, node: record, ...names };
+    }),
+  };
 }

@@ -2,6 +2,7 @@
 // chain balance, parallel work). Every number is a fraction 0..1 unless it is a quantity.
 
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { FlowNodeRoleEnum } from '../common/enums.js';
 import { ChainNode, ProjectType } from '../node/chain-node.type.js';
 
 @ObjectType('Assumption', { description: 'A fallback the computation used because data was missing (DOMAIN.md: shares, recipes, value coefficients).' })
@@ -97,4 +98,40 @@ export class ParallelWorkType {
   @Field(() => ChainNode) item!: ChainNode;
   @Field(() => [ParallelProjectType]) projects!: ParallelProjectType[];
   @Field(() => Int) ownerCount!: number;
+}
+
+@ObjectType('FlowNode', { description: 'A node of a value-flow Sankey.' })
+export class FlowNodeType {
+  @Field(() => String, { description: 'Unique in the answer, what links name: the node id; `site|item` for a site drawn once per item; `other:imports|<target>`, `other:home|<target>`, `added:<item>`.' }) key!: string;
+  @Field(() => FlowNodeRoleEnum) role!: FlowNodeRoleEnum;
+  @Field(() => ChainNode, { nullable: true, description: 'The graph node, for role NODE.' }) node!: ChainNode | null;
+  @Field(() => String, { description: 'The node’s name, or a label for the synthetic roles.' }) name!: string;
+  @Field(() => String) nameFa!: string;
+  @Field(() => Boolean, { description: 'A source abroad: imports end here.' }) foreign!: boolean;
+  @Field(() => Float, { description: 'Share of the value through this node that is imported, 0..1.' }) importShare!: number;
+  @Field(() => Float, { description: 'Value through the node, in USD per unit of the item (in shares of 1 when its unit value is unknown).' }) value!: number;
+  @Field(() => Float, { description: 'What flows out beyond what flows in: the value added here.' }) valueAdded!: number;
+  @Field(() => Int, { description: 'For OTHER_* roles: how many nodes they gather.' }) count!: number;
+}
+
+@ObjectType('FlowLink', { description: 'Value flowing from one Sankey node into another.' })
+export class FlowLinkType {
+  @Field(() => String, { description: 'The key of the node the value comes from.' }) source!: string;
+  @Field(() => String, { description: 'The key of the node it flows into.' }) target!: string;
+  @Field(() => Float) value!: number;
+  @Field(() => Float, { description: 'Share of this value imported somewhere upstream, 0..1.' }) importShare!: number;
+}
+
+@ObjectType('ValueFlows', { description: 'Where the value of one unit of an item comes from, tier by tier, as Sankey nodes and links: the same supply model as importContent.' })
+export class ValueFlowsType {
+  @Field(() => ChainNode) item!: ChainNode;
+  @Field(() => Float, { nullable: true, description: 'The item’s unit value; null when unknown (values are then shares of 1).' }) unitValueUsd!: number | null;
+  @Field(() => Float, { description: 'The value drawn: unitValueUsd, or 1.' }) total!: number;
+  @Field(() => Float, { description: 'The imported part of total: totalImportContent × total.' }) imported!: number;
+  @Field(() => Float, { description: 'imported / total: the item’s totalImportContent.' }) importedShare!: number;
+  @Field(() => [FlowNodeType]) nodes!: FlowNodeType[];
+  @Field(() => [FlowLinkType], { description: 'Acyclic. On a chain without loops the links into the item carry exactly `imported`; where a loop was cut they carry a little less.' }) links!: FlowLinkType[];
+  @Field(() => Int, { description: 'Recycling loops cut to keep the picture acyclic.' }) cutLoops!: number;
+  @Field(() => Int, { description: 'Nodes under minShare, gathered into OTHER_* nodes.' }) merged!: number;
+  @Field(() => [AssumptionType]) assumptions!: AssumptionType[];
 }

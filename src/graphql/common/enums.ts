@@ -64,6 +64,18 @@ export enum SortDirection {
   DESC = 'DESC',
 }
 
+export enum FlowDetailEnum {
+  ITEMS = 'items',
+  SITES = 'sites',
+}
+
+export enum FlowNodeRoleEnum {
+  NODE = 'NODE',
+  OTHER_IMPORTS = 'OTHER_IMPORTS',
+  OTHER_HOME = 'OTHER_HOME',
+  VALUE_ADDED = 'VALUE_ADDED',
+}
+
 registerEnumType(NodeKindEnum, { name: 'NodeKind', description: 'The kinds of node in the chain graph (Neo4j labels).' });
 registerEnumType(EdgeTypeEnum, {
   name: 'EdgeType',
@@ -85,3 +97,19 @@ registerEnumType(SiteStatusEnum, { name: 'SiteStatus', description: 'Status of a
 registerEnumType(WalkDirection, { name: 'WalkDirection', description: 'UPSTREAM: what a node depends on. DOWNSTREAM: what depends on it.' });
 registerEnumType(NodeOrderField, { name: 'NodeOrderField' });
 registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(FlowDetailEnum, {
+  name: 'FlowDetail',
+  valuesConfig: {
+    ITEMS: { description: 'A home plant is drawn as the item it makes (its value added shows in the item).' },
+    SITES: { description: 'Plants are drawn as nodes of their own.' },
+  },
+});
+registerEnumType(FlowNodeRoleEnum, {
+  name: 'FlowNodeRole',
+  valuesConfig: {
+    NODE: { description: 'A node of the graph: an item, or a mine, plant or supplier.' },
+    OTHER_IMPORTS: { description: 'What reaches the target from abroad through nodes under minShare.' },
+    OTHER_HOME: { description: 'What reaches the target from home through nodes under minShare.' },
+    VALUE_ADDED: { description: 'The value added where the item itself is made.' },
+  },
+});
