@@ -1,13 +1,13 @@
 // The views' pure modules, without a browser: direct import share from source edges, the
-// dependency view's merge of walks, and the flows view's value rule, on DOMAIN.md's worked example
-// worked out by hand (the GraphQL answers are written here as the server gives them).
+// dependency view's merge of walks, and the flows view's reading of valueFlows, on DOMAIN.md's
+// worked example worked out by hand (the GraphQL answers are written here as the server gives them).
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChainEdge, ChainNode, DependencyGraph, SourceLink } from '../views/src/shared/chain.js';
 import { directImportShare, sourceWeights } from '../views/src/shared/import-share.js';
 import { GraphModel, edgeWidth } from '../views/src/dependencies/graph-model.js';
-import { buildFlows } from '../views/src/flows/flow-model.js';
+import { flowModel } from '../views/src/flows/flow-model.js';
 
 const E = (type: string, from: string, to: string, extra: Partial<ChainEdge> = {}): ChainEdge => ({ type, from, to, ...extra });
 
@@ -111,45 +111,30 @@ describe('the dependency view model', () => {
   });
 });
 
-describe('the flows view value rule', () => {
-  it('splits steel’s $500 as DOMAIN.md does: $140 imported (t = 0.28)', () => {
-    const flows = buildFlows(graph('product:steel'), 'IR', { minShare: 0, detail: 'sites' });
-    expect(flows.total).toBe(500);
-    expect(flows.imported / flows.total).toBeCloseTo(0.28, 12);
-    const link = (s: string, t: string) => flows.links.find((l) => l.source === s && l.target === t)!;
-    expect(link('plant:steel', 'product:steel').value).toBeCloseTo(400, 9);
-    expect(link('supplier:tr-steel', 'product:steel').value).toBeCloseTo(100, 9);
-    expect(link('supplier:tr-steel', 'product:steel').importShare).toBe(1);
-    expect(link('product:pellet', 'plant:steel').value).toBeCloseTo(200, 9); // valueShare 0.5
-    expect(link('part:electrode', 'plant:steel').value).toBeCloseTo(40, 9); // 0.01 × 5000 / 500
-    expect(link('product:ore', 'plant:pellet').value).toBeCloseTo(120, 9); // 1.5 × 40 / 100 of 200
-    expect(link('mine:a', 'product:ore').value).toBeCloseTo(120, 9);
-    const plant = flows.nodes.find((n) => n.key === 'plant:steel')!;
-    expect(plant.valueAdded).toBeCloseTo(160, 9);
-    expect(plant.importShare).toBeCloseTo(40 / 400, 9);
-  });
-
-  it('draws plants as the items they make by default, and gathers small nodes', () => {
-    const items = buildFlows(graph('product:steel'), 'IR', { minShare: 0 });
-    expect(items.nodes.map((n) => n.key).sort()).toEqual(['added:product:steel', 'mine:a', 'part:electrode', 'product:ore', 'product:pellet', 'product:steel', 'supplier:cn-electrodes', 'supplier:tr-steel']);
-    expect(items.links.find((l) => l.source === 'added:product:steel')!.value).toBeCloseTo(160, 9);
-    expect(items.links.find((l) => l.source === 'product:pellet' && l.target === 'product:steel')!.value).toBeCloseTo(200, 9);
-
-    // At 10 % ($50), the electrode ($40) and its supplier are gathered: their imports still arrive.
-    const coarse = buildFlows(graph('product:steel'), 'IR', { minShare: 0.1 });
-    const other = coarse.nodes.find((n) => n.other === 'imports')!;
-    expect(other.key).toBe('other:imports|product:steel');
-    expect(other.value).toBeCloseTo(40, 9);
-    const imported = coarse.links.filter((l) => l.target === 'product:steel').reduce((s, l) => s + l.value * l.importShare, 0);
-    expect(imported).toBeCloseTo(140, 9);
-  });
-
-  it('cuts a recycling loop where it closes', () => {
-    const g = graph('product:steel');
-    g.edges.push(E('FEEDS', 'product:steel', 'plant:pellet', { quantityPerUnit: 0.1 }));
-    const flows = buildFlows(g, 'IR', { minShare: 0, detail: 'sites' });
-    expect(flows.cutLoops).toBe(1);
-    expect(flows.imported / flows.total).toBeGreaterThanOrEqual(0.28 - 1e-12);
+describe('the flows view', () => {
+  it('reads valueFlows: synthetic roles become the gathered and value-added nodes', () => {
+    const model = flowModel({
+      item: { id: 'product:steel', name: 'Steel', nameFa: 'فولاد', unit: 't' },
+      unitValueUsd: 500,
+      total: 500,
+      imported: 140,
+      importedShare: 0.28,
+      cutLoops: 0,
+      merged: 2,
+      nodes: [
+        { key: 'product:steel', role: 'NODE', node: { id: 'product:steel', kind: 'PRODUCT' }, name: 'Steel', nameFa: 'فولاد', foreign: false, importShare: 0.28, value: 500, valueAdded: 160, count: 0 },
+        { key: 'other:imports|product:steel', role: 'OTHER_IMPORTS', node: null, name: 'Other imports', nameFa: 'سایر واردات', foreign: true, importShare: 1, value: 40, valueAdded: 0, count: 1 },
+        { key: 'added:product:steel', role: 'VALUE_ADDED', node: null, name: 'Value added in making it', nameFa: 'ارزش افزوده در ساخت آن', foreign: false, importShare: 0, value: 160, valueAdded: 160, count: 0 },
+      ],
+      links: [{ source: 'other:imports|product:steel', target: 'product:steel', value: 40, importShare: 1 }],
+    });
+    expect(model.rootId).toBe('product:steel');
+    expect(model.unit).toBe('t');
+    expect(model.nodes[0]).toMatchObject({ id: 'product:steel', kind: 'PRODUCT' });
+    expect(model.nodes[0]!.other).toBeUndefined();
+    expect(model.nodes[1]).toMatchObject({ id: null, other: 'imports', count: 1 });
+    expect(model.nodes[2]).toMatchObject({ id: null, added: true });
+    expect(model.links).toEqual([{ source: 'other:imports|product:steel', target: 'product:steel', value: 40, importShare: 1 }]);
   });
 });
 

@@ -282,6 +282,10 @@ describe('/view/flows', () => {
     expect(drawn.importedShare).toBeCloseTo(0.28, 9);
     // Plants are drawn as the items they make; sources stay; every node of the picture is upstream.
     expect(sorted(drawn.nodes)).toEqual(['added:product:steel', 'mine:a', 'part:electrode', 'product:ore', 'product:pellet', 'product:steel', 'supplier:cn-electrodes', 'supplier:tr-steel']);
+    // Exactly what valueFlows answers: the same nodes and links.
+    const flows = (await h.query(`{ valueFlows(id: "product:steel") { nodes { key } links { source target value } } }`)).valueFlows;
+    expect(sorted(drawn.nodes)).toEqual(sorted(flows.nodes.map((n: { key: string }) => n.key)));
+    expect(sorted(drawn.links.map((l: any) => `${l.source}>${l.target}:${l.value.toFixed(6)}`))).toEqual(sorted(flows.links.map((l: any) => `${l.source}>${l.target}:${l.value.toFixed(6)}`)));
     // The steel plant's own value added: $500 − pellet $200 − electrodes $40 − imported steel $100.
     expect(drawn.links.find((l: any) => l.source === 'added:product:steel').value).toBeCloseTo(160, 9);
     const rects = await page.locator('.chart svg rect[data-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));

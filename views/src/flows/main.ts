@@ -1,18 +1,17 @@
 // /view/flows?id=…: a Sankey of the value flowing into a finished good, from mines, plants and
-// suppliers at home and abroad. Imports are red; the rule for widths is in flow-model.ts.
+// suppliers at home and abroad. Imports are red. The numbers are the server's valueFlows answer.
 
 import { sankey, sankeyLinkHorizontal, sankeyRight, type SankeyLink, type SankeyNode } from 'd3-sankey';
 import '@fontsource-variable/vazirmatn';
 import './flows.css';
 import operations from './operations.graphql?raw';
 import { importColour, palette } from '../shared/colours.js';
-import type { DependencyGraph } from '../shared/chain.js';
 import { fileName, h, saveFile, svg } from '../shared/dom.js';
 import { queryFields, request } from '../shared/graphql.js';
-import { intParam, numberParam, withParams } from '../shared/params.js';
+import { numberParam, withParams } from '../shared/params.js';
 import { createShell, onResize } from '../shared/page.js';
 import { svgDocument, svgToPng } from '../shared/svg-export.js';
-import { buildFlows, DEFAULT_MIN_SHARE, type FlowLink, type FlowModel, type FlowNode } from './flow-model.js';
+import { DEFAULT_MIN_SHARE, flowModel, type FlowLink, type FlowModel, type FlowNode, type ValueFlowsAnswer } from './flow-model.js';
 
 // d3-sankey 0.12 sets `layer` (the column); its type declarations predate it.
 type SNode = SankeyNode<FlowNode, FlowLink> & { layer?: number };
@@ -21,7 +20,6 @@ type SLink = SankeyLink<FlowNode, FlowLink>;
 const shell = createShell('flows', (t) => t.s.flowsLink);
 const { i18n: t, params, search } = shell;
 const id = search.get('id')?.trim() ?? '';
-const depth = intParam(search, 'depth', 1, 50);
 const minShare = numberParam(search, 'minShare', 0, 0.5, DEFAULT_MIN_SHARE);
 const detail = search.get('detail') === 'sites' ? 'sites' : 'items';
 const colours = palette(params.theme);
@@ -55,16 +53,16 @@ async function main(): Promise<void> {
   if (!id) return shell.fail(new Error(t.s.missingId));
   try {
     const [answer, fields] = await Promise.all([
-      request<{ graphInfo: { homeCountry: string }; upstream: DependencyGraph }>(operations, 'FlowGraph', { id, depth: depth ?? 12, maxNodes: 2000 }),
+      request<{ valueFlows: ValueFlowsAnswer }>(operations, 'ValueFlows', { id, minShare, detail: detail === 'sites' ? 'SITES' : 'ITEMS' }),
       queryFields(operations).catch(() => new Set<string>()),
       document.fonts.load('12px "Vazirmatn Variable"', 'Steel فولاد').catch(() => undefined),
     ]);
     if (fields.has('chainBalance')) shell.addLink('balance', t.s.balanceLink, withParams(href, { id: null, depth: null, minShare: null }, 'balance'));
-    model = buildFlows(answer.upstream, answer.graphInfo.homeCountry, { minShare, detail });
-    const root = answer.upstream.nodes.find((n) => n.id === answer.upstream.root.id)!;
+    model = flowModel(answer.valueFlows);
+    const root = answer.valueFlows.item;
     const name = t.lang === 'fa' ? root.nameFa || root.name : root.name;
     shell.setTitle(t.t('flowsTitle', { name }));
-    const share = model.total > 0 ? model.imported / model.total : 0;
+    const share = answer.valueFlows.importedShare;
     caption.textContent =
       model.unitValueUsd !== null
         ? t.t('flowsSummary', {
@@ -81,7 +79,6 @@ async function main(): Promise<void> {
     shell.status(
       model.cutLoops ? t.t('flowsCut', { n: t.number(model.cutLoops) }) : null,
       model.merged ? t.t('flowsSmall', { n: t.number(model.merged), min: t.percent(minShare, 1) }) : null,
-      answer.upstream.truncated ? t.t('truncated', { n: t.number(2000) }) : null,
     );
     shell.ready({
       root: model.rootId,
