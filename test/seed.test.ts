@@ -112,4 +112,22 @@ describe('the seed graph in Neo4j', () => {
     expect(data.up.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['mine:gol-e-gohar', 'mine:chadormalu', 'plant:mobarakeh-meltshop']));
     expect(data.parallel.map((p: any) => p.item.id)).toEqual(expect.arrayContaining(['part:graphite-electrode', 'part:ecu']));
   });
+
+  it('draws value flows for every finished good, imports agreeing with importContent', async () => {
+    const finished = (await h.query(`{ nodes(kind: PRODUCT, filter: { stage: FINISHED }, first: 100) { edges { node { id } } } }`)).nodes.edges.map((e: any) => e.node.id) as string[];
+    expect(finished.length).toBeGreaterThanOrEqual(6);
+    for (const id of finished) {
+      const data = await h.query(`query ($id: ID!) {
+        valueFlows(id: $id, minShare: 0) { total imported importedShare cutLoops links { source target value importShare } }
+        importContent(id: $id) { totalImportContent }
+      }`, { id });
+      const { valueFlows: flows, importContent } = data;
+      expect(flows.importedShare, id).toBeCloseTo(importContent.totalImportContent, 9);
+      // A second route to the same number: what the links into the car carry, added up.
+      const into = flows.links.filter((l: any) => l.target === id);
+      const importedIn = into.reduce((sum: number, l: any) => sum + l.value * l.importShare, 0);
+      if (flows.cutLoops === 0) expect(importedIn / flows.total, id).toBeCloseTo(importContent.totalImportContent, 9);
+      expect(into.reduce((sum: number, l: any) => sum + l.value, 0) / flows.total, id).toBeCloseTo(1, 9);
+    }
+  });
 });
