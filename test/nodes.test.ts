@@ -56,6 +56,26 @@ describe('node', () => {
     expect(plant.node.inputs).toEqual([{ foreign: null }, { foreign: null }]);
   });
 
+  it('gives each item its direct import share and each source edge its weight, as DOMAIN.md defines them', async () => {
+    // By hand: steel's sources carry shares 0.8 (home plant) and 0.2 (Turkish importer): m = 0.2.
+    // The electrode's only source is Chinese: m = 1. Pellet and ore come from home sites: m = 0.
+    const data = await h.query(`{
+      steel: node(id: "product:steel") { ... on Product { directImportShare suppliers { node { id } weight foreign } } }
+      electrode: node(id: "part:electrode") { ... on Part { directImportShare suppliers { weight } } }
+      pellet: node(id: "product:pellet") { ... on Product { directImportShare consumers { weight } } }
+      ore: node(id: "product:ore") { ... on Product { directImportShare } }
+    }`);
+    expect(data.steel.directImportShare).toBeCloseTo(0.2, 12);
+    expect(data.steel.suppliers).toEqual([
+      { node: { id: 'plant:steel' }, weight: expect.closeTo(0.8, 12), foreign: false },
+      { node: { id: 'supplier:tr-steel' }, weight: expect.closeTo(0.2, 12), foreign: true },
+    ]);
+    expect(data.electrode).toEqual({ directImportShare: 1, suppliers: [{ weight: 1 }] });
+    // FEEDS is not a supply edge: no weight.
+    expect(data.pellet).toEqual({ directImportShare: 0, consumers: [{ weight: null }] });
+    expect(data.ore.directImportShare).toBe(0);
+  });
+
   it('walks item neighbours both ways', async () => {
     const data = await h.query(`{
       electrode: node(id: "part:electrode") { ... on Part { suppliers { node { id ... on Supplier { country } } } consumers { node { id } } } }
@@ -78,6 +98,17 @@ describe('node', () => {
     const linkQueries = calls.filter((name) => name === 'node/links-in');
     expect(linkQueries).toHaveLength(3);
     expect(calls.length).toBeLessThanOrEqual(6);
+  });
+
+  it('batches direct import shares and weights too', async () => {
+    const query = `{ nodes(kind: PRODUCT, first: 50) { edges { node { id ... on Product { directImportShare suppliers { weight node { id } } } } } } }`;
+    const reads = vi.spyOn(h.db.executor, 'read');
+    await h.query(query);
+    const calls = reads.mock.calls.map((c) => c[0]);
+    reads.mockRestore();
+    // Page, count, home country, then suppliers, components and nodes once each, however many products.
+    expect(calls.filter((name) => name === 'node/links-in').length).toBeLessThanOrEqual(2);
+    expect(calls.length).toBeLessThanOrEqual(7);
   });
 });
 
@@ -155,5 +186,17 @@ describe('search', () => {
   it('refuses empty text', async () => {
     const res = await h.gql(SEARCH, { t: '   ' });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+// Last: it adds nodes, which the counts above do not expect.
+describe('directImportShare without sources', () => {
+  it('tells an item assembled at home (m = 0) from one with nothing modelled (null)', async () => {
+    await h.load(doc(
+      [node('product:kit', 'Product', { name: 'Kit', nameFa: 'کیت' }), node('part:bolt', 'Part', { name: 'Bolt', nameFa: 'پیچ' })],
+      [edge('COMPONENT_OF', 'part:bolt', 'product:kit', { quantity: 4 })],
+    ));
+    const data = await h.query(`{ kit: node(id: "product:kit") { ... on Product { directImportShare } } bolt: node(id: "part:bolt") { ... on Part { directImportShare } } }`);
+    expect(data).toEqual({ kit: { directImportShare: 0 }, bolt: { directImportShare: null } });
   });
 });

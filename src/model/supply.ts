@@ -3,7 +3,7 @@
 // coefficients. Every fallback taken because data is missing is recorded as an Assumption, so
 // a report can say exactly what its numbers rest on.
 
-import { ChainIndex, type ChainGraph } from './graph.js';
+import { ChainIndex, chainGraph, type ChainGraph } from './graph.js';
 import { isSourceEdgeType } from './kinds.js';
 import type { EdgeRecord, NodeRecord } from './records.js';
 
@@ -207,4 +207,18 @@ function numeric(v: unknown): number | null {
 
 function round(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
+}
+
+/**
+ * One item's supply from just its own edges: its source edges with their source nodes, and whether
+ * it has a bill of materials. What a node field needs, without fetching the item's upstream.
+ */
+export function supplyOfItem(
+  item: NodeRecord,
+  sources: readonly { edge: EdgeRecord; node: NodeRecord }[],
+  components: readonly EdgeRecord[],
+  homeCountry: string,
+): ItemSupply {
+  const graph = chainGraph([item, ...sources.map((s) => s.node)], [...sources.map((s) => s.edge), ...components], homeCountry);
+  return new SupplyModel(graph).supplyOf(item.id);
 }

@@ -1,12 +1,12 @@
 // Neighbour fields. Each one is a single loader call, so any depth of nesting costs one batched
 // query per field and level, never one per parent.
 
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { Link } from '../../db/chain-store.js';
 import { isSourceEdgeType } from '../../model/kinds.js';
-import { originCountry } from '../../model/supply.js';
+import { originCountry, supplyOfItem } from '../../model/supply.js';
 import { ChainNode, MineType, PartType, PlantType, ProductType, ProjectType, SourceType, SupplierType } from './chain-node.type.js';
 import { LinkType } from './edge.type.js';
 
@@ -60,6 +60,20 @@ export class LinkFieldsResolver {
     const home = await ctx.homeCountry();
     return originCountry(link.edge, source, home) !== home;
   }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'For a supply edge: its weight among all the sources of the item it supplies (DOMAIN.md: share, else capacity or volume, else equal), 0..1.',
+  })
+  async weight(@Root() link: Link, @Ctx() ctx: Context) {
+    if (!isSourceEdgeType(link.edge.type)) return null;
+    const itemId = link.edge.to;
+    const [item, sources, home] = await Promise.all([ctx.loaders.node.load(itemId), ctx.loaders.suppliers.load(itemId), ctx.homeCountry()]);
+    if (!item) return null;
+    // Weights depend on the source edges only; the bill of materials matters for m, not here.
+    const supply = supplyOfItem(item, sources, [], home);
+    return supply.sources.find((s) => s.edge?.from === link.edge.from && s.edge.type === link.edge.type)?.weight ?? null;
+  }
 }
 
 /** The source node of a supply edge, whichever end of the link it is; undefined for other edges. */
@@ -76,6 +90,16 @@ function itemResolver(target: typeof ProductType | typeof PartType) {
     @FieldResolver(linkList, { description: 'Where the item comes from: mines (EXTRACTS), plants (PRODUCES) and suppliers (SUPPLIES).' })
     suppliers(@Root() node: NodeRecord, @Ctx() ctx: Context) {
       return ctx.loaders.suppliers.load(node.id);
+    }
+
+    @FieldResolver(() => Float, {
+      nullable: true,
+      description: 'm: the share of the item supplied directly from abroad (DOMAIN.md), from its source edges. 0 for an item assembled at home from its bill of materials; null for an origin (no source and no bill of materials modelled).',
+    })
+    async directImportShare(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      const [sources, components, home] = await Promise.all([ctx.loaders.suppliers.load(node.id), ctx.loaders.components.load(node.id), ctx.homeCountry()]);
+      const supply = supplyOfItem(node, sources, components.map((c) => c.edge), home);
+      return supply.origin ? null : supply.directImportShare;
     }
 
     @FieldResolver(linkList, { description: 'Plants that consume the item (FEEDS).' })
