@@ -1,11 +1,10 @@
-// The views' pure modules, without a browser: direct import share from source edges, the
-// dependency view's merge of walks, and the flows view's reading of valueFlows, on DOMAIN.md's
+// The views' pure modules, without a browser: the dependency view's merge of walks and its
+// colours and widths, and the flows view's reading of valueFlows, on DOMAIN.md's
 // worked example worked out by hand (the GraphQL answers are written here as the server gives them).
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChainEdge, ChainNode, DependencyGraph, SourceLink } from '../views/src/shared/chain.js';
-import { directImportShare, sourceWeights } from '../views/src/shared/import-share.js';
 import { GraphModel, edgeWidth } from '../views/src/dependencies/graph-model.js';
 import { flowModel } from '../views/src/flows/flow-model.js';
 
@@ -36,8 +35,15 @@ const KIND: Record<string, ChainNode['kind']> = {
 };
 const VALUE: Record<string, number> = { 'product:ore': 40, 'product:pellet': 100, 'part:electrode': 5000, 'product:steel': 500 };
 
+// What the server answers for each item: its sources' weights and origins, and m.
+const WEIGHT: Record<string, number> = { 'mine:a': 1, 'plant:pellet': 1, 'supplier:cn-electrodes': 1, 'plant:steel': 0.8, 'supplier:tr-steel': 0.2 };
+const M: Record<string, number> = { 'product:ore': 0, 'product:pellet': 0, 'part:electrode': 1, 'product:steel': 0.2 };
+
 function suppliersOf(id: string): SourceLink[] {
   return EDGES.filter((e) => e.to === id && ['EXTRACTS', 'PRODUCES', 'SUPPLIES'].includes(e.type)).map((edge) => ({
+    weight: WEIGHT[edge.from]!,
+    origin: COUNTRY[edge.from] ?? 'IR',
+    foreign: (COUNTRY[edge.from] ?? 'IR') !== 'IR',
     edge,
     node: { id: edge.from, kind: KIND[edge.from]!, name: edge.from, nameFa: `نام ${edge.from}`, country: COUNTRY[edge.from] ?? null },
   }));
@@ -57,33 +63,15 @@ function graph(root: string, ids = Object.keys(KIND)): DependencyGraph {
         country: COUNTRY[id] ?? null,
         unitValueUsd: VALUE[id] ?? null,
         unit: VALUE[id] ? 't' : null,
-        ...(KIND[id] === 'PRODUCT' || KIND[id] === 'PART' ? { suppliers: suppliersOf(id) } : {}),
+        ...(KIND[id] === 'PRODUCT' || KIND[id] === 'PART' ? { suppliers: suppliersOf(id), directImportShare: M[id] } : {}),
       },
     })),
     edges: EDGES.filter((e) => ids.includes(e.from) && ids.includes(e.to)),
   };
 }
 
-describe('direct import share', () => {
-  it('weighs source edges by share, else by capacity or volume, else equally', () => {
-    expect(sourceWeights([E('PRODUCES', 'a', 'x', { share: 0.8 }), E('SUPPLIES', 'b', 'x', { share: 0.2 })])).toEqual([0.8, 0.2]);
-    expect(sourceWeights([E('PRODUCES', 'a', 'x', { capacityTpy: 300 }), E('SUPPLIES', 'b', 'x', { volumePerYear: 100 })])).toEqual([0.75, 0.25]);
-    expect(sourceWeights([E('PRODUCES', 'a', 'x', { share: 0.5 }), E('SUPPLIES', 'b', 'x'), E('EXTRACTS', 'c', 'x')])).toEqual([1 / 3, 1 / 3, 1 / 3]);
-  });
-
-  it('counts an edge foreign by its originCountry, else its source node country; no country is home', () => {
-    expect(directImportShare(suppliersOf('product:steel'), 'IR')).toBeCloseTo(0.2, 12);
-    expect(directImportShare(suppliersOf('part:electrode'), 'IR')).toBe(1);
-    expect(directImportShare(suppliersOf('product:ore'), 'IR')).toBe(0);
-    const trader: SourceLink = { edge: E('SUPPLIES', 's', 'x', { originCountry: 'CN', volumePerYear: 3 }), node: { id: 's', kind: 'SUPPLIER', name: 's', nameFa: 's', country: null } };
-    const local: SourceLink = { edge: E('SUPPLIES', 't', 'x', { volumePerYear: 1 }), node: { id: 't', kind: 'SUPPLIER', name: 't', nameFa: 't', country: null } };
-    expect(directImportShare([trader, local], 'IR')).toBeCloseTo(0.75, 12);
-    expect(directImportShare([], 'IR')).toBeNull();
-  });
-});
-
 describe('the dependency view model', () => {
-  it('colours items by m and sites by country, and weighs source edges from the item’s sources', () => {
+  it('colours items by the server’s m and sites by country, and weighs source edges by the server’s weights', () => {
     const model = new GraphModel('product:steel', 'IR');
     model.merge(graph('product:steel'));
     const share = (id: string) => model.nodes.get(id)!.importShare;

@@ -104,6 +104,9 @@ describe('/view/dependencies', () => {
     expect(drawn.importShares['part:electrode']).toBe(1);
     expect(drawn.importShares['product:pellet']).toBe(0);
     expect(drawn.importShares['supplier:cn-electrodes']).toBe(1);
+    // Every item is coloured by the server's own m.
+    const m = (await h.query(`{ nodes(first: 100) { edges { node { id ... on Product { directImportShare } ... on Part { directImportShare } } } } }`)).nodes.edges;
+    for (const { node: n } of m) if (n.directImportShare !== undefined && n.id in drawn.importShares) expect(drawn.importShares[n.id], n.id).toBe(n.directImportShare);
     expect(drawn.labels['product:steel']).toBe('Steel');
     expect(await page.locator('.legend').isVisible()).toBe(true);
     expect(await page.locator('.legend').textContent()).toContain('share imported directly');

@@ -4,7 +4,6 @@
 import { importColour, UNMODELLED } from '../shared/colours.js';
 import { h } from '../shared/dom.js';
 import type { I18n } from '../shared/i18n.js';
-import { weighedSources } from '../shared/import-share.js';
 import { shapeIcon } from './legend.js';
 import type { ModelNode } from './graph-model.js';
 
@@ -80,7 +79,7 @@ export function renderDetails(node: ModelNode, t: I18n, homeCountry: string, act
         h('strong', { style: `color:${share === null ? UNMODELLED : importColour(share)}` }, share === null ? '—' : t.percent(share)),
       ),
     );
-    const list = weighedSources(links, homeCountry);
+    const list = [...links].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
     parts.push(
       h('h3', {}, t.s.suppliers),
       list.length === 0
@@ -88,16 +87,16 @@ export function renderDetails(node: ModelNode, t: I18n, homeCountry: string, act
         : h(
             'ul',
             { class: 'suppliers' },
-            ...list.map(({ link, weight, country, foreign }) =>
+            ...list.map((link) =>
               h(
                 'li',
-                { class: foreign ? 'foreign' : 'home', 'data-id': link.node.id },
-                h('span', { class: 'kind-icon' }, shapeIcon(link.node.kind, foreign ? importColour(1) : importColour(0))),
+                { class: link.foreign ? 'foreign' : 'home', 'data-id': link.node.id },
+                h('span', { class: 'kind-icon' }, shapeIcon(link.node.kind, link.foreign ? importColour(1) : importColour(0))),
                 actions.inGraph(link.node.id)
                   ? h('a', { href: '#', dir: 'auto', onclick: (e: Event) => (e.preventDefault(), actions.select(link.node.id)) }, t.lang === 'fa' ? link.node.nameFa || link.node.name : link.node.name)
                   : h('span', { dir: 'auto' }, t.lang === 'fa' ? link.node.nameFa || link.node.name : link.node.name),
-                h('span', { class: `country ${foreign ? 'foreign' : 'home'}`, title: foreign ? t.s.foreign : t.s.home }, country ?? homeCountry),
-                h('span', { class: 'weight' }, t.percent(weight)),
+                h('span', { class: `country ${link.foreign ? 'foreign' : 'home'}`, title: link.foreign ? t.s.foreign : t.s.home }, link.origin ?? homeCountry),
+                h('span', { class: 'weight' }, link.weight === null ? '—' : t.percent(link.weight)),
               ),
             ),
           ),

@@ -4,7 +4,6 @@
 // docs/embedding.md shows for dashboards.
 
 import { ITEM_KINDS, SITE_KINDS, SOURCE_EDGE_TYPES, edgeKey, type ChainEdge, type ChainNode, type DependencyGraph, type NodeDetails } from '../shared/chain.js';
-import { directImportShare, isForeignCountry, originOf, sourceWeights } from '../shared/import-share.js';
 
 export interface ModelNode {
   id: string;
@@ -15,8 +14,8 @@ export interface ModelNode {
   depth: number;
   details: NodeDetails & { components?: { node: { id: string } }[] };
   /**
-   * How imported the node is, 0..1: an item's direct import share, or 1 / 0 for a foreign / home
-   * site. null: an item without any modelled source (an origin), drawn grey.
+   * How imported the node is, 0..1: an item's direct import share (the server's), or 1 / 0 for a
+   * foreign / home site. null: an item without any modelled source (an origin), drawn grey.
    */
   importShare: number | null;
 }
@@ -69,27 +68,24 @@ export class GraphModel {
   private toModelNode(n: ChainNode, depthOffset: number): ModelNode {
     const details = n.node ?? {};
     let importShare: number | null = null;
-    if (ITEM_KINDS.has(n.kind)) {
-      const m = directImportShare(details.suppliers ?? [], this.homeCountry);
-      // No source edge but a bill of materials: one implicit home assembly source (DOMAIN.md).
-      importShare = m ?? ((details as ModelNode['details']).components?.length ? 0 : null);
-    } else if (SITE_KINDS.has(n.kind)) {
-      importShare = isForeignCountry(details.country, this.homeCountry) ? 1 : 0;
-    }
+    if (ITEM_KINDS.has(n.kind)) importShare = details.directImportShare ?? null;
+    else if (SITE_KINDS.has(n.kind)) importShare = this.isForeign(details.country) ? 1 : 0;
     return { id: n.id, kind: n.kind, name: n.name, nameFa: n.nameFa, depth: n.depth + depthOffset, details, importShare };
   }
 
-  /** Source-edge weights come from the target item's full list of sources, not only those drawn. */
+  /** A site without a country is in the home country. */
+  private isForeign(country: string | null | undefined): boolean {
+    return !!country && country.toUpperCase() !== this.homeCountry.toUpperCase();
+  }
+
+  /** Source-edge weights and origins, as the server gives them on the target item's `suppliers`. */
   private weighEdges(): void {
     for (const me of this.edges.values()) {
       const e = me.edge;
       if (SOURCE_EDGE_TYPES.has(e.type)) {
-        const links = this.nodes.get(e.to)?.details.suppliers ?? [];
-        const weights = sourceWeights(links.map((l) => l.edge));
-        const i = links.findIndex((l) => l.node.id === e.from && l.edge.type === e.type);
-        me.weight = i >= 0 ? weights[i]! : null;
-        const source = i >= 0 ? links[i]!.node : { country: this.nodes.get(e.from)?.details.country ?? null };
-        me.foreign = isForeignCountry(originOf(e, source), this.homeCountry);
+        const link = this.nodes.get(e.to)?.details.suppliers?.find((l) => l.node.id === e.from && l.edge.type === e.type);
+        me.weight = link?.weight ?? null;
+        me.foreign = link ? link.foreign === true : this.isForeign(e.originCountry ?? this.nodes.get(e.from)?.details.country);
       } else {
         me.weight = typeof e.valueShare === 'number' ? e.valueShare : null;
         me.foreign = false;

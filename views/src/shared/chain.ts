@@ -27,6 +27,11 @@ export interface LinkNode {
 }
 
 export interface SourceLink {
+  /** Its weight among the item's sources (DOMAIN.md), from the server. */
+  weight: number | null;
+  /** The country the goods come from, and whether that is abroad. */
+  origin: string | null;
+  foreign: boolean | null;
   edge: ChainEdge;
   node: LinkNode;
 }
@@ -48,6 +53,8 @@ export interface NodeDetails {
   unitValueUsd?: number | null;
   hsCode?: string | null;
   finalDemand?: number | null;
+  /** Items only: m, the share supplied directly from abroad; null for an origin (nothing modelled). */
+  directImportShare?: number | null;
   /** Items only: every source edge (EXTRACTS, PRODUCES, SUPPLIES) into the item. */
   suppliers?: SourceLink[];
 }
