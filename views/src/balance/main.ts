@@ -7,12 +7,12 @@ import '@fontsource-variable/vazirmatn';
 import './balance.css';
 import operations from './operations.graphql?raw';
 import { importColour, palette } from '../shared/colours.js';
-import { fileName, h, saveFile, svg } from '../shared/dom.js';
+import { fileName, h, svg } from '../shared/dom.js';
 import { STAGES } from '../shared/i18n.js';
 import { queryFields, request } from '../shared/graphql.js';
 import { withParams } from '../shared/params.js';
 import { createShell, onResize } from '../shared/page.js';
-import { svgDocument, svgToPng } from '../shared/svg-export.js';
+import { saveButtons, saveSvgPicture, type PictureKind } from '../shared/svg-export.js';
 
 interface Row {
   item: { id: string; kind: string; name: string; nameFa: string; unit?: string | null; stage?: string | null };
@@ -48,12 +48,7 @@ stageSelect.addEventListener('change', () => window.location.assign(withParams(h
 shell.toolbar.append(
   h('div', { class: 'group' }, h('label', { for: 'stage' }, t.s.stage), stageSelect),
   h('span', { class: 'spacer' }),
-  h(
-    'div',
-    { class: 'group' },
-    h('button', { class: 'btn', type: 'button', title: t.s.savePngTitle, 'data-action': 'png', onclick: () => void save('png') }, '⤓ ', t.s.savePng),
-    h('button', { class: 'btn', type: 'button', title: t.s.saveSvgTitle, 'data-action': 'svg', onclick: () => void save('svg') }, '⤓ ', t.s.saveSvg),
-  ),
+  saveButtons(t, (kind) => void save(kind)),
 );
 
 void main();
@@ -195,10 +190,7 @@ function clip(text: string, width: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-async function save(kind: 'png' | 'svg'): Promise<void> {
+async function save(kind: PictureKind): Promise<void> {
   if (!svgEl) return;
-  const text = await svgDocument(svgEl, colours.background);
-  const name = fileName(['balance', stage ?? 'all', t.lang], kind);
-  if (kind === 'svg') saveFile(name, new Blob([text], { type: 'image/svg+xml' }));
-  else saveFile(name, await svgToPng(text, Number(svgEl.getAttribute('width')), Number(svgEl.getAttribute('height')), 2));
+  await saveSvgPicture(svgEl, colours.background, fileName(['balance', stage ?? 'all', t.lang], kind), kind, Number(svgEl.getAttribute('width')), Number(svgEl.getAttribute('height')));
 }

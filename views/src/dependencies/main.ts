@@ -13,7 +13,7 @@ import { fileName, h, saveFile } from '../shared/dom.js';
 import { queryFields, request } from '../shared/graphql.js';
 import { intParam, withParams } from '../shared/params.js';
 import { createShell, onResize } from '../shared/page.js';
-import { withEmbeddedFont } from '../shared/svg-export.js';
+import { saveButtons, withEmbeddedFont } from '../shared/svg-export.js';
 import { renderDetails } from './details.js';
 import { GraphModel } from './graph-model.js';
 import { KIND_SHAPES, legend } from './legend.js';
@@ -359,12 +359,7 @@ function buildToolbar(): void {
     searchBox,
     h('span', { class: 'spacer' }),
     h('div', { class: 'group' }, ...zoomButtons()),
-    h(
-      'div',
-      { class: 'group' },
-      h('button', { class: 'btn', type: 'button', title: t.s.savePngTitle, 'data-action': 'png', onclick: () => savePng() }, '⤓ ', t.s.savePng),
-      h('button', { class: 'btn', type: 'button', title: t.s.saveSvgTitle, 'data-action': 'svg', onclick: () => void saveSvg() }, '⤓ ', t.s.saveSvg),
-    ),
+    saveButtons(t, (kind) => (kind === 'png' ? savePng() : void saveSvg())),
   );
   zoomMini.append(...zoomButtons().reverse());
 }

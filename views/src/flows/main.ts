@@ -6,11 +6,11 @@ import '@fontsource-variable/vazirmatn';
 import './flows.css';
 import operations from './operations.graphql?raw';
 import { importColour, palette } from '../shared/colours.js';
-import { fileName, h, saveFile, svg } from '../shared/dom.js';
+import { fileName, h, svg } from '../shared/dom.js';
 import { queryFields, request } from '../shared/graphql.js';
 import { numberParam, withParams } from '../shared/params.js';
 import { createShell, onResize } from '../shared/page.js';
-import { svgDocument, svgToPng } from '../shared/svg-export.js';
+import { saveButtons, saveSvgPicture, type PictureKind } from '../shared/svg-export.js';
 import { DEFAULT_MIN_SHARE, flowModel, type FlowLink, type FlowModel, type FlowNode, type ValueFlowsAnswer } from './flow-model.js';
 
 // d3-sankey 0.12 sets `layer` (the column); its type declarations predate it.
@@ -38,12 +38,7 @@ let svgEl: SVGSVGElement | null = null;
 
 shell.toolbar.append(
   h('span', { class: 'spacer' }),
-  h(
-    'div',
-    { class: 'group' },
-    h('button', { class: 'btn', type: 'button', title: t.s.savePngTitle, 'data-action': 'png', onclick: () => void save('png') }, '⤓ ', t.s.savePng),
-    h('button', { class: 'btn', type: 'button', title: t.s.saveSvgTitle, 'data-action': 'svg', onclick: () => void save('svg') }, '⤓ ', t.s.saveSvg),
-  ),
+  saveButtons(t, (kind) => void save(kind)),
 );
 
 void main();
@@ -298,10 +293,7 @@ function hideTip(): void {
   tooltip.hidden = true;
 }
 
-async function save(kind: 'png' | 'svg'): Promise<void> {
+async function save(kind: PictureKind): Promise<void> {
   if (!svgEl) return;
-  const text = await svgDocument(svgEl, colours.background);
-  const name = fileName([model?.rootId ?? id, 'flows', t.lang], kind);
-  if (kind === 'svg') saveFile(name, new Blob([text], { type: 'image/svg+xml' }));
-  else saveFile(name, await svgToPng(text, svgEl.clientWidth, svgEl.clientHeight, 2));
+  await saveSvgPicture(svgEl, colours.background, fileName([model?.rootId ?? id, 'flows', t.lang], kind), kind, svgEl.clientWidth, svgEl.clientHeight);
 }

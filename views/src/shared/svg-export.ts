@@ -3,6 +3,8 @@
 
 import arabicFont from '@fontsource-variable/vazirmatn/files/vazirmatn-arabic-wght-normal.woff2?url';
 import latinFont from '@fontsource-variable/vazirmatn/files/vazirmatn-latin-wght-normal.woff2?url';
+import { h, saveFile } from './dom.js';
+import type { I18n } from './i18n.js';
 
 let fontFaces: Promise<string> | null = null;
 
@@ -70,4 +72,23 @@ export async function svgToPng(svgText: string, width: number, height: number, s
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+export type PictureKind = 'png' | 'svg';
+
+/** The toolbar's ⤓ PNG and ⤓ SVG buttons, the same on every view. */
+export function saveButtons(t: I18n, save: (kind: PictureKind) => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'group' },
+    h('button', { class: 'btn', type: 'button', title: t.s.savePngTitle, 'data-action': 'png', onclick: () => save('png') }, '⤓ ', t.s.savePng),
+    h('button', { class: 'btn', type: 'button', title: t.s.saveSvgTitle, 'data-action': 'svg', onclick: () => save('svg') }, '⤓ ', t.s.saveSvg),
+  );
+}
+
+/** Saves a drawn chart as a standalone SVG, or as a PNG at twice its size. */
+export async function saveSvgPicture(el: SVGSVGElement, background: string, name: string, kind: PictureKind, width: number, height: number): Promise<void> {
+  const text = await svgDocument(el, background);
+  if (kind === 'svg') saveFile(name, new Blob([text], { type: 'image/svg+xml' }));
+  else saveFile(name, await svgToPng(text, width, height, 2));
 }
