@@ -31,6 +31,13 @@ export interface Config {
   defaultRole: 'analyst' | 'researcher' | 'admin';
   /** 'default' loads seed/, 'none' starts empty, anything else is a path to a file or folder. */
   seed: string;
+  /**
+   * Imports of up to this many records are written in one transaction; larger ones are staged
+   * (journaled batches, still all-or-nothing) so Neo4j never holds a huge transaction.
+   */
+  importSingleTransactionMax: number;
+  /** Faults injected on purpose, to test that Zanjir survives them (ZANJIR_FAULT). */
+  faults: Faults;
   limits: {
     maxDepth: number;
     defaultDepth: number;
@@ -39,6 +46,11 @@ export interface Config {
     cypherRowCap: number;
     exportInlineBytes: number;
   };
+}
+
+/** ZANJIR_FAULT=import-fail-after-batch:N or import-crash-after-batch:N (a staged import's Nth batch). */
+export interface Faults {
+  import: { after: number; kind: 'fail' | 'crash' } | null;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     javaHeap: env.ZANJIR_JAVA_HEAP ?? null,
     pageCache: env.ZANJIR_PAGECACHE ?? '512m',
     seed: env.ZANJIR_SEED ?? 'default',
+    importSingleTransactionMax: int(env, 'ZANJIR_IMPORT_TX_RECORDS', 100_000, 1, 100_000_000),
+    faults: faults(env.ZANJIR_FAULT),
     defaultRole: role(env.ZANJIR_DEFAULT_ROLE ?? (uri ? 'analyst' : 'admin')),
     limits: {
       maxDepth: int(env, 'ZANJIR_MAX_DEPTH', 12, 1, 100),
@@ -83,4 +97,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
 function role(value: string): Config['defaultRole'] {
   if (value === 'analyst' || value === 'researcher' || value === 'admin') return value;
   throw new ConfigError(`ZANJIR_DEFAULT_ROLE=${JSON.stringify(value)} is not valid: expected analyst, researcher or admin.`);
+}
+
+function faults(value: string | undefined): Faults {
+  if (!value) return { import: null };
+  const match = /^import-(fail|crash)-after-batch:(\d+)$/.exec(value.trim());
+  if (!match || Number(match[2]) < 1) {
+    throw new ConfigError(`ZANJIR_FAULT=${JSON.stringify(value)} is not valid: expected import-fail-after-batch:N or import-crash-after-batch:N (N ≥ 1).`);
+  }
+  return { import: { kind: match[1] as 'fail' | 'crash', after: Number(match[2]) } };
 }

@@ -1,29 +1,17 @@
 // The zanjir command as a person runs it: a real process, the test database through NEO4J_URI.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { FIXTURES, doc, node } from './helpers/fixtures.js';
+import { zanjir as cli } from './helpers/cli.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
-const BIN = path.join(__dirname, '..', 'bin', 'zanjir.js');
-
-function zanjir(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_PASSWORD: '', ZANJIR_DEFAULT_ROLE: 'admin' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const zanjir = async (...args: string[]) => {
+  const run = await cli(args);
+  return { ...run, code: run.code ?? -1 };
+};
 
 let h: Harness;
 let tmp: string;

@@ -1,5 +1,7 @@
 // Creates or updates one batch of edges of one type. An edge is (from, type, to), and for FEEDS
 // also its `output`, so the existing edge is matched on that before creating a new one.
+// With $journal (a staged import) the batch records how to undo itself, as merge-nodes does:
+// a ZanjirImportUndo copy of every edge it changes and one ZanjirImportBatch listing the edges it creates.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -7,6 +9,12 @@ OPTIONAL MATCH (a)-[old:{{type}}]->(b)
   WHERE coalesce(old.output, '') = coalesce(row.props.output, '')
 WITH a, b, row, old,
      old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
+CALL (old, updated, row) {
+  WITH old, updated, row WHERE updated AND $journal
+  CREATE (u:ZanjirImportUndo)
+  SET u = properties(old), u._undoImport = $importId, u._undoSeq = $seq,
+      u._undoFrom = row.from, u._undoTo = row.to, u._undoOutput = coalesce(old.output, '')
+}
 CALL (a, b, row, old) {
   WITH a, b, row, old WHERE old IS NULL
   CREATE (a)-[e:{{type}}]->(b)
@@ -17,4 +25,10 @@ CALL (a, b, row, old) {
   SET old += row.props
   RETURN 0 AS created
 }
-RETURN sum(created) AS created, sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated
+WITH collect(CASE WHEN created = 1 THEN row END) AS made,
+     sum(created) AS created,
+     sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated
+FOREACH (_ IN CASE WHEN $journal THEN [1] ELSE [] END |
+  CREATE (:ZanjirImportBatch {importId: $importId, seq: $seq, what: 'edges', type: '{{type}}',
+    fromIds: [r IN made | r.from], toIds: [r IN made | r.to], outputs: [r IN made | coalesce(r.props.output, '')]}))
+RETURN created, updated

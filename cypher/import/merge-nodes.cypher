@@ -1,10 +1,22 @@
 // Creates or updates one batch of nodes of one kind; counts what really changed, so importing
 // the same file twice reports nothing created and nothing updated.
+// With $journal (a staged import, see src/io/import-journal.ts) the batch also records how to undo
+// itself, in the same transaction: a ZanjirImportUndo copy of every node it changes, taken before
+// the change, and one ZanjirImportBatch listing the ids it creates.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:{{label}} {id: row.id})
-WITH row, old IS NULL AS created,
+WITH row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
+CALL (old, updated) {
+  WITH old, updated WHERE updated AND $journal
+  CREATE (u:ZanjirImportUndo)
+  SET u = properties(old), u._undoImport = $importId, u._undoSeq = $seq, u._undoId = old.id
+}
 MERGE (n:Entity:{{label}} {id: row.id})
 SET n += row.props, n._searchKey = row.searchKey, n._searchText = row.searchText
-RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated
+WITH collect(CASE WHEN created THEN row.id END) AS createdIds,
+     sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+     sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated
+FOREACH (_ IN CASE WHEN $journal THEN [1] ELSE [] END |
+  CREATE (:ZanjirImportBatch {importId: $importId, seq: $seq, what: 'nodes', label: '{{label}}', created: createdIds}))
+RETURN created, updated

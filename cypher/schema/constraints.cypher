@@ -8,3 +8,5 @@ CREATE CONSTRAINT supplier_id IF NOT EXISTS FOR (n:Supplier) REQUIRE n.id IS UNI
 CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT zanjir_meta_key IF NOT EXISTS FOR (m:ZanjirMeta) REQUIRE m.key IS UNIQUE;
+// The journal of staged imports (src/io/import-journal.ts).
+CREATE CONSTRAINT zanjir_import_id IF NOT EXISTS FOR (i:ZanjirImport) REQUIRE i.importId IS UNIQUE;

@@ -8,3 +8,6 @@ CREATE INDEX supplier_country IF NOT EXISTS FOR (n:Supplier) ON (n.country);
 CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status);
 // Substring match on the normalised names (see src/model/persian.ts): CONTAINS uses a text index.
 CREATE TEXT INDEX entity_search_key IF NOT EXISTS FOR (n:Entity) ON (n._searchKey);
+// A rollback finds a batch's journal by import and sequence number.
+CREATE INDEX zanjir_import_batch IF NOT EXISTS FOR (b:ZanjirImportBatch) ON (b.importId, b.seq);
+CREATE INDEX zanjir_import_undo IF NOT EXISTS FOR (u:ZanjirImportUndo) ON (u._undoImport, u._undoSeq);

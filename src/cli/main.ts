@@ -15,7 +15,7 @@ import { serve } from './commands/serve.js';
 
 const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help: string; flags?: string[] }> = {
   serve: { run: () => serve(), help: 'start Neo4j (embedded unless NEO4J_URI is set), load the seed if empty, serve GraphQL' },
-  import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N]' },
+  import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N] [--staged | --single-transaction]', flags: ['staged', 'single-transaction'] },
   export: { run: exportCommand, help: 'export the graph or a subgraph: --format cypher|json|jsonl|graphml|csv [--zip] [--out PATH] [--root ID …]', flags: ['zip'] },
   'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
   report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, balance, parallel-work [--json]', flags: ['json', 'all-imports'] },

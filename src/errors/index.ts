@@ -10,6 +10,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   IMPORT_INVALID: 'IMPORT_INVALID',
+  IMPORT_FAILED: 'IMPORT_FAILED',
+  IMPORT_IN_PROGRESS: 'IMPORT_IN_PROGRESS',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   QUERY_NOT_READ_ONLY: 'QUERY_NOT_READ_ONLY',
   CYPHER_ERROR: 'CYPHER_ERROR',
@@ -61,6 +63,28 @@ export class ImportValidationError extends ZanjirError {
       `Import refused: ${problems.length} problem${problems.length === 1 ? '' : 's'} found, nothing was written.\n${lines.join('\n')}`,
       ErrorCode.IMPORT_INVALID,
       { problems: listed, problemCount: problems.length },
+    );
+  }
+}
+
+/** An import that passed its check but failed while writing; everything it wrote was undone. */
+export class ImportFailedError extends ZanjirError {
+  constructor(detail: string, readonly batches: number) {
+    super(
+      `Import failed while writing (${detail}); everything it had written (${batches} batch${batches === 1 ? '' : 'es'}) was rolled back, the database is as it was.`,
+      ErrorCode.IMPORT_FAILED,
+      { batches },
+    );
+  }
+}
+
+/** Another staged import is still being written; two at once could undo each other's changes. */
+export class ImportInProgressError extends ZanjirError {
+  constructor(startedAt: string, batches: number) {
+    super(
+      `Another import is being written (started ${startedAt}, ${batches} batches so far). Wait for it to finish; if its process died, Zanjir rolls it back once it has been silent for two minutes.`,
+      ErrorCode.IMPORT_IN_PROGRESS,
+      { startedAt, batches },
     );
   }
 }

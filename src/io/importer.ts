@@ -1,15 +1,19 @@
 // Imports zanjir/1 data all-or-nothing. Phase 1 reads every source and checks every record
 // (shape, duplicates, kinds of existing ids, edge endpoints) and refuses the import with the full
 // list of problems if there is any. Phase 2 re-reads the sources and writes them in batches
-// (UNWIND … MERGE), nodes before edges, all inside one write transaction, so a failure
-// anywhere leaves the database as it was. MERGE by id makes a second run change nothing.
+// (UNWIND … MERGE), nodes before edges. An ordinary import is one write transaction, so a failure
+// anywhere leaves the database as it was. A large one (more than ZANJIR_IMPORT_TX_RECORDS records)
+// is staged: each batch commits on its own with a journal that undoes it, so it stays
+// all-or-nothing without Neo4j holding millions of records in one transaction (import-journal.ts).
+// MERGE by id makes a second run change nothing.
 
-import { ImportValidationError } from '../errors/index.js';
-import type { Executor, QueryRunner } from '../db/executor.js';
+import { ImportFailedError, ImportValidationError } from '../errors/index.js';
+import type { Executor } from '../db/executor.js';
 import { DocumentChecker, type Problem } from '../model/document-check.js';
 import { NODE_KINDS, EDGE_TYPES, type EdgeType, type NodeKind } from '../model/kinds.js';
 import { DEFAULT_HOME_COUNTRY, edgeProperties, nodeProperties, parseEdge, parseNode, type EdgeRecord, type NodeRecord } from '../model/records.js';
 import { searchKey, searchText } from '../model/search-text.js';
+import { beginJournal, commitJournal, recoverImports, rollBack, type Journal } from './import-journal.js';
 import { InvalidLine, type ImportSource } from './sources.js';
 
 export interface ImportProgress {
@@ -27,6 +31,8 @@ export interface ImportCounts {
 
 export interface ImportSummary {
   homeCountry: string;
+  /** 'single': one transaction. 'staged': journaled batches (a large import). */
+  mode: 'single' | 'staged';
   nodes: ImportCounts;
   edges: ImportCounts;
   sources: string[];
@@ -36,36 +42,124 @@ export interface ImportSummary {
 export interface ImportOptions {
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** 'auto' (default): staged above singleTransactionMax records, else one transaction. */
+  mode?: 'auto' | 'single' | 'staged';
+  singleTransactionMax?: number;
+  /** A fault injected on purpose after the given staged batch (ZANJIR_FAULT): fail, or kill the process. */
+  fault?: { after: number; kind: 'fail' | 'crash' } | null;
+  /** Told when an earlier, interrupted import is rolled back first. */
+  log?: (line: string) => void;
 }
 
 const DEFAULT_BATCH = 5_000;
+const DEFAULT_SINGLE_TRANSACTION_MAX = 100_000;
 const LOOKUP_BATCH = 10_000;
+
+/** Writes one batch of rows with a named merge query; returns what the batch reports. */
+type BatchWriter = (name: 'import/merge-nodes' | 'import/merge-edges', rows: Record<string, unknown>[], substitutions: { label?: NodeKind; type?: EdgeType }) => Promise<Written>;
 
 export async function importSources(executor: Executor, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = Date.now();
   const progress = options.onProgress ?? (() => {});
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
 
+  // An import left half-written by a dead process is undone before anything else is read.
+  await recoverImports(executor, { log: options.log });
   const { homeCountry, checker } = await checkAll(executor, sources, progress);
   const total = checker.nodeCount + checker.edgeCount;
-
-  const counts = await executor.writeTransaction(
-    async (tx) => {
-      const nodes = await writeNodes(tx, sources, batchSize, (done) => progress({ phase: 'write-nodes', done, total }));
-      const edges = await writeEdges(tx, sources, batchSize, (done) => progress({ phase: 'write-edges', done: checker.nodeCount + done, total }));
-      await tx.run('meta/set-home-country', { homeCountry, now: new Date().toISOString() });
-      return { nodes, edges };
-    },
-    { label: 'import', timeoutMs: 0 },
-  );
+  const staged = options.mode === 'staged' || (options.mode !== 'single' && total > (options.singleTransactionMax ?? DEFAULT_SINGLE_TRANSACTION_MAX));
+  const write = staged ? writeStaged : writeInOneTransaction;
+  const counts = await write(executor, sources, { batchSize, homeCountry, fault: options.fault ?? null, progress: (phase, done) => progress({ phase, done, total }), nodeCount: checker.nodeCount });
   progress({ phase: 'done', done: total, total });
   return {
     homeCountry,
+    mode: staged ? 'staged' : 'single',
     nodes: withUnchanged(counts.nodes, checker.nodeCount),
     edges: withUnchanged(counts.edges, checker.edgeCount),
     sources: sources.map((s) => s.name),
     durationMs: Date.now() - started,
   };
+}
+
+interface WritePlan {
+  batchSize: number;
+  homeCountry: string;
+  fault: ImportOptions['fault'];
+  nodeCount: number;
+  progress: (phase: 'write-nodes' | 'write-edges', done: number) => void;
+}
+
+async function writeAll(sources: ImportSource[], plan: WritePlan, write: BatchWriter): Promise<{ nodes: Written; edges: Written }> {
+  const nodes = await writeNodes(write, sources, plan.batchSize, (done) => plan.progress('write-nodes', done));
+  const edges = await writeEdges(write, sources, plan.batchSize, (done) => plan.progress('write-edges', plan.nodeCount + done));
+  return { nodes, edges };
+}
+
+const NO_JOURNAL = { journal: false, importId: null, seq: null };
+
+/** Every batch in one write transaction: nothing is visible until all of it commits. */
+function writeInOneTransaction(executor: Executor, sources: ImportSource[], plan: WritePlan) {
+  return executor.writeTransaction(
+    async (tx) => {
+      const counts = await writeAll(sources, plan, async (name, rows, substitutions) => summed(await tx.run(name, { rows, ...NO_JOURNAL }, substitutions)));
+      await tx.run('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
+      return counts;
+    },
+    { label: 'import', timeoutMs: 0 },
+  );
+}
+
+/** Each batch commits with its own undo journal; any failure rolls every batch back. */
+async function writeStaged(executor: Executor, sources: ImportSource[], plan: WritePlan) {
+  const journal = await beginJournal(executor, sources.map((s) => s.name));
+  try {
+    const counts = await writeAll(sources, plan, (name, rows, substitutions) => writeJournaledBatch(executor, journal, plan.fault, name, rows, substitutions));
+    await executor.write('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
+    await commitJournal(executor, journal);
+    return counts;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    try {
+      await rollBack(executor, journal.importId);
+    } catch (rollbackError) {
+      // The journal is still there: the next import or server start finishes the rollback.
+      throw new Error(`Import failed while writing (${reason}), and rolling it back failed too (${(rollbackError as Error).message}). The next import or server start will finish the rollback.`, { cause: rollbackError });
+    }
+    throw new ImportFailedError(reason, journal.batches);
+  }
+}
+
+async function writeJournaledBatch(
+  executor: Executor,
+  journal: Journal,
+  fault: ImportOptions['fault'],
+  name: 'import/merge-nodes' | 'import/merge-edges',
+  rows: Record<string, unknown>[],
+  substitutions: { label?: NodeKind; type?: EdgeType },
+): Promise<Written> {
+  const seq = journal.batches + 1;
+  const written = await executor.writeTransaction(
+    async (tx) => {
+      const result = summed(await tx.run(name, { rows, journal: true, importId: journal.importId, seq }, substitutions));
+      await tx.run('import/journal-heartbeat', { importId: journal.importId, seq, now: new Date().toISOString() });
+      return result;
+    },
+    { label: name, timeoutMs: 0 },
+  );
+  journal.batches = seq;
+  if (fault && seq === fault.after) injectFault(fault.kind, seq);
+  return written;
+}
+
+/** ZANJIR_FAULT: fail the import, or kill the process without any cleanup, as a crash would. */
+function injectFault(kind: 'fail' | 'crash', seq: number): void {
+  if (kind === 'crash') process.kill(process.pid, 'SIGKILL');
+  throw new Error(`fault injected after batch ${seq} (ZANJIR_FAULT)`);
+}
+
+function summed(rows: Record<string, unknown>[]): Written {
+  const [r] = rows;
+  return { created: Number(r?.created ?? 0), updated: Number(r?.updated ?? 0) };
 }
 
 async function checkAll(
@@ -127,11 +221,8 @@ interface Written {
   updated: number;
 }
 
-async function writeNodes(tx: QueryRunner, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
-  const batches = new Batches<NodeKind, Record<string, unknown>>(batchSize, async (kind, rows) => {
-    const [r] = await tx.run('import/merge-nodes', { rows }, { label: kind });
-    return r;
-  });
+async function writeNodes(write: BatchWriter, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
+  const batches = new Batches<NodeKind, Record<string, unknown>>(batchSize, (label, rows) => write('import/merge-nodes', rows, { label }));
   for (const source of sources) {
     for await (const { section, raw } of source.records()) {
       if (section !== 'node') continue;
@@ -144,11 +235,8 @@ async function writeNodes(tx: QueryRunner, sources: ImportSource[], batchSize: n
   return batches.flushAll(NODE_KINDS);
 }
 
-async function writeEdges(tx: QueryRunner, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
-  const batches = new Batches<EdgeType, Record<string, unknown>>(batchSize, async (type, rows) => {
-    const [r] = await tx.run('import/merge-edges', { rows }, { type });
-    return r;
-  });
+async function writeEdges(write: BatchWriter, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
+  const batches = new Batches<EdgeType, Record<string, unknown>>(batchSize, (type, rows) => write('import/merge-edges', rows, { type }));
   for (const source of sources) {
     for await (const { section, raw } of source.records()) {
       if (section !== 'edge') continue;
@@ -168,7 +256,7 @@ class Batches<K extends string, Row> {
 
   constructor(
     private readonly size: number,
-    private readonly write: (key: K, rows: Row[]) => Promise<Record<string, unknown> | undefined>,
+    private readonly write: (key: K, rows: Row[]) => Promise<Written>,
   ) {}
 
   async add(key: K, row: Row): Promise<void> {
@@ -189,8 +277,8 @@ class Batches<K extends string, Row> {
     if (!rows || rows.length === 0) return;
     this.pending.set(key, []);
     const result = await this.write(key, rows);
-    this.totals.created += Number(result?.created ?? 0);
-    this.totals.updated += Number(result?.updated ?? 0);
+    this.totals.created += result.created;
+    this.totals.updated += result.updated;
   }
 }
 

@@ -1,0 +1,3 @@
+// A committed import whose journal is cleaned up: it is finished.
+MATCH (i:ZanjirImport {importId: $importId, state: 'committed'})
+DELETE i

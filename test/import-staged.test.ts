@@ -1,0 +1,147 @@
+// Staged imports (many transactions, one journal) on a real Neo4j: they write exactly what a
+// one-transaction import writes, and when they fail or their process is killed half-way, every
+// batch they committed is undone, so the database is as it was, to the property and its type.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ImportFailedError, ImportInProgressError } from '../src/errors/index.js';
+import { openImports, recoverImports } from '../src/io/import-journal.js';
+import { importSources, type ImportOptions } from '../src/io/importer.js';
+import { documentSource } from '../src/io/sources.js';
+import { zanjir } from './helpers/cli.js';
+import { dumpGraph } from './helpers/dump.js';
+import { doc, edge, fixture, node } from './helpers/fixtures.js';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+let h: Harness;
+let tmp: string;
+beforeAll(async () => {
+  h = await startHarness();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zanjir-staged-'));
+});
+afterAll(async () => {
+  await h.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await h.reset();
+});
+
+/**
+ * A second import over the worked example: changes steel's unit value and the Turkish importer's
+ * share, adds twelve parts with a supplier each, a second output to the steel plant, and edges
+ * between old and new nodes. 24 + 1 new nodes, 2 changed; 12 + 12 + 1 new edges, 1 changed.
+ */
+function update() {
+  const nodes: unknown[] = [
+    node('product:steel', 'Product', { name: 'Steel', nameFa: 'فولاد', stage: 'SEMI_FINISHED', unit: 't', unitValueUsd: 550 }),
+    node('product:slag', 'Product', { name: 'Slag', nameFa: 'سرباره', stage: 'INTERMEDIATE', unit: 't' }),
+  ];
+  const edges: unknown[] = [
+    edge('SUPPLIES', 'supplier:tr-steel', 'product:steel', { share: 0.25, volumePerYear: 100 }),
+    edge('PRODUCES', 'plant:steel', 'product:slag', { capacityTpy: 50 }),
+  ];
+  for (let i = 0; i < 12; i += 1) {
+    nodes.push(node(`part:p${i}`, 'Part', { name: `Part ${i}`, nameFa: `قطعه ${i}` }));
+    nodes.push(node(`supplier:s${i}`, 'Supplier', { name: `Supplier ${i}`, nameFa: `تأمین‌کننده ${i}`, country: i % 2 ? 'CN' : 'IR' }));
+    edges.push(edge('SUPPLIES', `supplier:s${i}`, `part:p${i}`, { volumePerYear: i + 1 }));
+    edges.push(edge('FEEDS', `part:p${i}`, 'plant:steel', { quantityPerUnit: 0.001, output: 'product:steel' }));
+  }
+  return doc(nodes, edges);
+}
+
+const load = (document: unknown, options: ImportOptions = {}) => importSources(h.db.executor, [documentSource(document)], options);
+
+async function meta() {
+  return (await h.db.executor.read('meta/get'))[0];
+}
+
+describe('a staged import', () => {
+  it('writes exactly what one transaction writes, and leaves no journal behind', async () => {
+    await load(fixture('worked-example.json'));
+    const single = await load(update(), { mode: 'single' });
+    const expected = await dumpGraph(h.db.executor);
+
+    await h.reset();
+    await load(fixture('worked-example.json'));
+    const staged = await load(update(), { mode: 'staged', batchSize: 2 });
+    expect(staged.mode).toBe('staged');
+    expect(single.mode).toBe('single');
+    expect({ nodes: staged.nodes, edges: staged.edges }).toEqual({ nodes: single.nodes, edges: single.edges });
+    expect(staged.nodes).toEqual({ created: 25, updated: 1, unchanged: 0 });
+    expect(staged.edges).toEqual({ created: 25, updated: 1, unchanged: 0 });
+    // The dump lists every node, journal nodes included: none may be left.
+    expect(await dumpGraph(h.db.executor)).toEqual(expected);
+    expect(await openImports(h.db.executor)).toEqual([]);
+  });
+
+  it('is chosen on its own above the single-transaction limit', async () => {
+    const summary = await load(fixture('worked-example.json'), { singleTransactionMax: 10 });
+    expect(summary.mode).toBe('staged');
+    expect(summary.nodes.created).toBe(9);
+  });
+
+  it('that fails half-way undoes every batch it committed: new records gone, changed ones restored', async () => {
+    await load(fixture('worked-example.json'));
+    const before = await dumpGraph(h.db.executor);
+    const metaBefore = await meta();
+    const error = await load(update(), { mode: 'staged', batchSize: 2, fault: { after: 9, kind: 'fail' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFailedError);
+    expect((error as ImportFailedError).message).toContain('was rolled back, the database is as it was');
+    expect((error as ImportFailedError).batches).toBe(9);
+    expect(await dumpGraph(h.db.executor)).toEqual(before);
+    expect(await meta()).toEqual(metaBefore);
+    expect(await openImports(h.db.executor)).toEqual([]);
+  });
+
+  it('that fails in its edges also restores the changed edge and removes the new ones', async () => {
+    await load(fixture('worked-example.json'));
+    const before = await dumpGraph(h.db.executor);
+    // 26 nodes in batches of 10 per kind make 5 batches; the fault strikes after two edge batches.
+    const error = await load(update(), { mode: 'staged', batchSize: 10, fault: { after: 7, kind: 'fail' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFailedError);
+    expect(await dumpGraph(h.db.executor)).toEqual(before);
+  });
+
+  it('into an empty database leaves it empty, without a data set record', async () => {
+    const error = await load(fixture('worked-example.json'), { mode: 'staged', batchSize: 3, fault: { after: 2, kind: 'fail' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFailedError);
+    expect(await dumpGraph(h.db.executor)).toEqual({ nodes: [], edges: [] });
+    expect((await meta())?.homeCountry ?? null).toBeNull();
+  });
+});
+
+describe('an import whose process is killed half-way', () => {
+  it('makes other imports wait while it may be alive, and is rolled back once it is silent', async () => {
+    await load(fixture('worked-example.json'));
+    const before = await dumpGraph(h.db.executor);
+    const file = path.join(tmp, 'update.json');
+    fs.writeFileSync(file, JSON.stringify(update()));
+
+    const run = await zanjir(['import', file, '--staged', '--batch-size', '2'], { ZANJIR_FAULT: 'import-crash-after-batch:6' });
+    expect(run.signal).toBe('SIGKILL');
+    // Six batches stand in the database, with their journal.
+    const [open] = await openImports(h.db.executor);
+    expect(open).toMatchObject({ state: 'writing', batches: 6, sources: ['update.json'] });
+    expect(await dumpGraph(h.db.executor)).not.toEqual(before);
+
+    // Its heartbeat is fresh: another import is refused rather than run alongside it.
+    await expect(load(update())).rejects.toBeInstanceOf(ImportInProgressError);
+    const refused = await zanjir(['import', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Another import is being written');
+
+    // Two minutes later the next import rolls it back first, then runs.
+    const lines: string[] = [];
+    const later = () => new Date(Date.now() + 3 * 60_000);
+    expect(await recoverImports(h.db.executor, { now: later, log: (l) => lines.push(l) })).toBe(1);
+    expect(lines.join('\n')).toContain('stopped after 6 batches without finishing; rolling it back');
+    expect(await dumpGraph(h.db.executor)).toEqual(before);
+    const retry = await zanjir(['import', file, '--staged', '--batch-size', '2']);
+    expect(retry.code).toBe(0);
+    expect(retry.stderr).toContain('staged in journaled batches');
+    expect(retry.stderr).toMatch(/nodes: 25 created, 1 updated, 0 unchanged/);
+  });
+});
