@@ -1,4 +1,4 @@
-// npm run bench [-- --nodes N --runs R]: generates a chain, imports it into a fresh embedded
+// npm run bench [-- --nodes N --runs R --import-mode auto|single|staged]: generates a chain, imports it into a fresh embedded
 // Neo4j, then times GraphQL operations over HTTP and a raw-Cypher baseline. Prints figures.
 
 import fs from 'node:fs';
@@ -19,6 +19,9 @@ function option(name: string, fallback: number): number {
 
 const targetNodes = option('nodes', 20_000);
 const runs = option('runs', 20);
+const modeArg = process.argv.indexOf('--import-mode');
+const importMode = (modeArg > 0 ? process.argv[modeArg + 1] : 'auto') as 'auto' | 'single' | 'staged';
+if (!['auto', 'single', 'staged'].includes(importMode)) throw new Error(`--import-mode must be auto, single or staged, not ${importMode}`);
 
 interface Timing {
   name: string;
@@ -52,10 +55,10 @@ async function main(): Promise<void> {
   const db = await openDatabase(config, { log: (l) => console.log(l) });
   try {
     const t0 = performance.now();
-    const summary = await importSources(db.executor, [jsonLinesSource(file)]);
+    const summary = await importSources(db.executor, [jsonLinesSource(file)], { mode: importMode });
     const importMs = performance.now() - t0;
     const records = chain.nodes + chain.edges;
-    console.log(`Import: ${(importMs / 1000).toFixed(1)} s, ${Math.round(records / (importMs / 1000)).toLocaleString('en')} records/s (${summary.nodes.created} nodes, ${summary.edges.created} edges created)`);
+    console.log(`Import: ${(importMs / 1000).toFixed(1)} s, ${Math.round(records / (importMs / 1000)).toLocaleString('en')} records/s (${summary.nodes.created} nodes, ${summary.edges.created} edges created; ${summary.mode === 'staged' ? 'staged in journaled batches' : 'one transaction'})`);
 
     const server = await startServer({ config, executor: db.executor, store: db.store }, () => {});
     const gql = async (query: string, variables: Record<string, unknown>) => {
