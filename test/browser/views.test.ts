@@ -321,6 +321,13 @@ describe('/view/flows', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     const names = await page.locator('.chart svg text tspan[data-part="name"]').evaluateAll((els) => els.map((e) => e.textContent));
     expect(names).toEqual(expect.arrayContaining(['فولاد', 'گندله', 'الکترود گرافیتی']));
+    // Value flows right to left, as the page reads: the mine on the right, steel on the left,
+    // and each label beside its own bar.
+    const bar = async (key: string) => (await page.locator(`.chart svg rect[data-key="${key}"]`).boundingBox())!;
+    expect((await bar('mine:a')).x).toBeGreaterThan((await bar('product:pellet')).x);
+    expect((await bar('product:pellet')).x).toBeGreaterThan((await bar('product:steel')).x);
+    const steelLabel = (await page.locator('.chart svg text[data-key="product:steel"]').boundingBox())!;
+    expect(steelLabel.x + steelLabel.width).toBeLessThanOrEqual((await bar('product:steel')).x + 1);
     for (const selector of ['header', '.toolbar', '.statusbar', '.caption']) expect(await page.locator(selector).isVisible(), selector).toBe(false);
     const box = await page.locator('.chart svg').boundingBox();
     expect(box!.width).toBe(1280);

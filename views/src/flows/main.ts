@@ -141,7 +141,11 @@ function render(): void {
   const layers = Math.max(...(graph.nodes as SNode[]).map((n) => n.layer ?? 0));
 
   const path = sankeyLinkHorizontal<FlowNode, FlowLink>();
-  const linkLayer = svg('g', { fill: 'none' });
+  // Persian reads right to left, so value flows that way too: shapes are laid out left to right
+  // and mirrored as a whole; labels are placed in the same coordinates, then mirrored one by one
+  // (text itself is never flipped).
+  const mirror = t.lang === 'fa' ? `translate(${width},0) scale(-1,1)` : null;
+  const linkLayer = svg('g', { fill: 'none', ...(mirror ? { transform: mirror } : {}) });
   for (const l of graph.links as SLink[]) {
     const s = l.source as SNode;
     const tgt = l.target as SNode;
@@ -160,7 +164,7 @@ function render(): void {
     linkLayer.append(el);
   }
 
-  const nodeLayer = svg('g', {});
+  const nodeLayer = svg('g', mirror ? { transform: mirror } : {});
   const labelLayer = svg('g', { 'font-family': '"Vazirmatn Variable", "DejaVu Sans", sans-serif', 'font-size': 12, fill: colours.text });
   const fa = t.lang === 'fa';
   // Labels point into the chart (right of the node in the left half, left of it in the right half),
@@ -208,8 +212,9 @@ function render(): void {
     const name = labelled.get(n);
     if (name === undefined) continue;
     const right = sideOf.get(n)!;
-    const x = right ? x1 + 6 : x0 - 6;
-    const anchor = right ? 'start' : 'end';
+    const unmirrored = right ? x1 + 6 : x0 - 6;
+    const x = mirror ? width - unmirrored : unmirrored;
+    const anchor = right !== !!mirror ? 'start' : 'end';
     const y = (y0 + y1) / 2;
     const twoLines = y1 - y0 >= 14;
     const text = svg(
