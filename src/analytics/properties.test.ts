@@ -20,7 +20,11 @@ function prng(seed: number): () => number {
   };
 }
 
-function randomGraph(seed: number, acyclic: boolean): ChainGraph {
+/**
+ * sharedSites: suppliers also deliver some other items, part of them from abroad through
+ * originCountry, so one drawn site can be partly foreign.
+ */
+function randomGraph(seed: number, acyclic: boolean, sharedSites = false): ChainGraph {
   const rand = prng(seed);
   const maybe = (p: number) => rand() < p;
   const items: NodeRecord[] = [];
@@ -50,6 +54,12 @@ function randomGraph(seed: number, acyclic: boolean): ChainGraph {
       if (!acyclic || j > i) edges.push(e('COMPONENT_OF', items[j]!.id, item.id, { quantity: 1 + Math.floor(rand() * 4) }));
     }
   });
+  if (sharedSites) {
+    for (const supplier of others.filter((o) => o.kind === 'Supplier')) {
+      const item = items[Math.floor(rand() * count)]!;
+      edges.push(e('SUPPLIES', supplier.id, item.id, { volumePerYear: 1 + rand() * 50, ...(maybe(0.5) ? { originCountry: 'CN' } : {}) }));
+    }
+  }
   return chainGraph([...items, ...others], dedupe(edges));
 }
 
@@ -155,12 +165,20 @@ function acyclic(links: { source: string; target: string }[]): boolean {
 describe('value flows on random graphs', () => {
   it('import at X what importContent says, draw no cycle, and fill X to its value', () => {
     for (let seed = 1; seed <= 200; seed += 1) {
-      const g = randomGraph(seed, seed % 2 === 0);
+      const g = randomGraph(seed, seed % 2 === 0, seed % 4 < 2);
       for (const item of [...g.nodes.values()].filter((x) => x.kind === 'Product' || x.kind === 'Part')) {
         const t = importContent(g, item.id);
         if (!t.converged) continue;
         for (const detail of ['items', 'sites'] as const) {
           const r = valueFlows(g, item.id, { minShare: 0, detail });
+          // Every dollar of X is imported or added at home somewhere (a cut loop's value is added where it was cut).
+          const added = r.nodes.reduce((sum, x) => sum + x.valueAdded, 0);
+          if (r.cutLoops === 0) expect(Math.abs(added + r.imported - r.total)).toBeLessThan(1e-9 * r.total);
+          for (const x of r.nodes) {
+            expect(x.importShare).toBeGreaterThanOrEqual(0);
+            expect(x.importShare).toBeLessThanOrEqual(1 + 1e-12);
+            expect(x.valueAdded).toBeGreaterThanOrEqual(0);
+          }
           expect(Math.abs(r.imported - r.total * t.totalImportContent)).toBeLessThan(1e-9 * r.total);
           expect(acyclic(r.links)).toBe(true);
           const into = r.links.filter((l) => l.target === item.id);

@@ -94,4 +94,52 @@ describe('valueFlows', () => {
     expect(() => valueFlows(graph, 'supplier:cn')).toThrow(/Supplier/);
     expect(() => valueFlows(graph, 'nothing')).toThrow(/nothing/);
   });
+
+  it('draws a supplier that imports one item and makes another as half imported, half added at home', () => {
+    // By hand: the kit ($100) is half part a, half part b. One home trader delivers both, a from
+    // China (originCountry), b from its own workshop: $50 imported, $50 added at home.
+    const graph = chainGraph(
+      [n('kit', 'Product', { unitValueUsd: 100 }), n('a', 'Part'), n('b', 'Part'), n('supplier:trader', 'Supplier')],
+      [
+        e('COMPONENT_OF', 'a', 'kit', { valueShare: 0.5 }),
+        e('COMPONENT_OF', 'b', 'kit', { valueShare: 0.5 }),
+        e('SUPPLIES', 'supplier:trader', 'a', { originCountry: 'CN' }),
+        e('SUPPLIES', 'supplier:trader', 'b'),
+      ],
+    );
+    const r = valueFlows(graph, 'kit', { minShare: 0 });
+    expect(r.imported).toBeCloseTo(50, 9);
+    expect(r.nodes.find((x) => x.key === 'supplier:trader')).toMatchObject({ foreign: false, importShare: expect.closeTo(0.5, 9), valueAdded: expect.closeTo(50, 9) });
+    expect(link(r, 'supplier:trader', 'a').importShare).toBe(1);
+    expect(link(r, 'supplier:trader', 'b').importShare).toBe(0);
+    expect(r.nodes.reduce((sum, x) => sum + x.valueAdded, 0)).toBeCloseTo(50, 9);
+  });
+
+  it('counts the value added in making X once, on its own node', () => {
+    const r = valueFlows(workedExample(), 'steel', { minShare: 0 });
+    expect(r.nodes.find((x) => x.key === 'steel')!.valueAdded).toBe(0);
+    expect(r.nodes.find((x) => x.key === 'added:steel')!.valueAdded).toBeCloseTo(160, 9);
+    // $500 = $140 imported + $160 at the steel plant + $80 at the pellet plant + $120 at the mine.
+    expect(r.nodes.reduce((sum, x) => sum + x.valueAdded, 0)).toBeCloseTo(360, 9);
+  });
+
+  it('never drops a small import into the value added at home', () => {
+    // x ($100): ore 0.5 from a home mine, a chip 0.004 all from China. At minShare 0.02 the $0.40
+    // chip is far under a quarter of the $2 threshold, yet it stays, as "other imports".
+    const graph = chainGraph(
+      [n('x', 'Product', { unitValueUsd: 100 }), n('ore', 'Product'), n('chip', 'Part'), n('mine:m', 'Mine'), n('supplier:cn', 'Supplier', { country: 'CN' })],
+      [
+        e('COMPONENT_OF', 'ore', 'x', { valueShare: 0.5 }),
+        e('COMPONENT_OF', 'chip', 'x', { valueShare: 0.004 }),
+        e('EXTRACTS', 'mine:m', 'ore'),
+        e('SUPPLIES', 'supplier:cn', 'chip'),
+      ],
+    );
+    const r = valueFlows(graph, 'x', { minShare: 0.02 });
+    expect(r.imported).toBeCloseTo(0.4, 9);
+    expect(r.nodes.find((x) => x.role === 'OTHER_IMPORTS')).toMatchObject({ value: expect.closeTo(0.4, 9) });
+    const importedIn = r.links.filter((l) => l.target === 'x').reduce((sum, l) => sum + l.value * l.importShare, 0);
+    expect(importedIn).toBeCloseTo(0.4, 9);
+    expect(r.converged).toBe(true);
+  });
 });

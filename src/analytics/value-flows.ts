@@ -70,6 +70,8 @@ export interface ValueFlowsReport {
   /** Nodes under the threshold, gathered into OTHER_* nodes. */
   merged: number;
   assumptions: Assumption[];
+  /** False when the import-content iteration did not settle (a cycle that feeds itself fully). */
+  converged: boolean;
 }
 
 export interface ValueFlowOptions {
@@ -114,11 +116,12 @@ export function valueFlows(graph: ChainGraph, rootId: string, options: ValueFlow
   addValueAdded(gathered, vertices.get(rootKey)!, rootId, total);
 
   const keys = new Set(gathered.nodes.map((n) => n.key));
+  const t = totalImportContent(model, rootId);
   return {
     rootId,
     unitValueUsd,
     total,
-    imported: total * totalImportContent(model, rootId),
+    imported: total * t.value,
     nodes: gathered.nodes,
     links: [...gathered.links.values()]
       .filter((l) => keys.has(l.source) && keys.has(l.target))
@@ -126,6 +129,7 @@ export function valueFlows(graph: ChainGraph, rootId: string, options: ValueFlow
     cutLoops,
     merged: gathered.merged,
     assumptions: model.assumptionsFor(new Set([...vertices.values()].map((v) => v.item))),
+    converged: t.converged,
   };
 }
 
@@ -161,8 +165,9 @@ function buildVertices(model: SupplyModel, rootId: string): Map<string, Vertex> 
 }
 
 /** t(X) from the linear system, loops and all. */
-function totalImportContent(model: SupplyModel, rootId: string): number {
-  return solveImportContent(buildSystem(model, rootId)).values[0]!;
+function totalImportContent(model: SupplyModel, rootId: string): { value: number; converged: boolean } {
+  const solution = solveImportContent(buildSystem(model, rootId));
+  return { value: solution.values[0]!, converged: solution.converged };
 }
 
 /** Imported share of each vertex on the acyclic graph, children first: what the links can show. */
@@ -277,14 +282,19 @@ function drawnNodes(vertices: Map<string, Vertex>, order: string[], value: Map<s
   }
   const nodes = new Map<string, FlowNode>();
   const importedAt = new Map<string, number>();
+  // A supplier can deliver one item from abroad (originCountry) and another from home: one drawn
+  // node, part imported. What its foreign edges pass on is imported, not value added here.
+  const foreignValue = new Map<string, number>();
   for (const key of order) {
     const v = vertices.get(key)!;
     const k = drawn.keyOf(v);
+    const vertexValue = value.get(key) ?? 0;
     // A source drawn as its item (an assembly, a merged plant) carries the item's value: count it once.
-    if (!(key.startsWith('s:') && k === v.item)) importedAt.set(k, (importedAt.get(k) ?? 0) + (value.get(key) ?? 0) * v.importShare);
+    if (!(key.startsWith('s:') && k === v.item)) importedAt.set(k, (importedAt.get(k) ?? 0) + vertexValue * v.importShare);
+    if (v.foreign) foreignValue.set(k, (foreignValue.get(k) ?? 0) + vertexValue);
     const existing = nodes.get(k);
     if (existing) {
-      existing.foreign ||= v.foreign;
+      existing.foreign &&= v.foreign;
       continue;
     }
     nodes.set(k, { key: k, role: 'NODE', nodeId: v.nodeId, foreign: v.foreign, importShare: 0, value: 0, valueAdded: 0, count: 0 });
@@ -293,8 +303,8 @@ function drawnNodes(vertices: Map<string, Vertex>, order: string[], value: Map<s
     const inflow = flowIn.get(n.key) ?? 0;
     const outflow = n.key === rootId ? total : (flowOut.get(n.key) ?? 0);
     n.value = Math.max(inflow, outflow);
-    n.importShare = n.foreign ? 1 : outflow > 0 ? Math.min(1, (importedAt.get(n.key) ?? 0) / outflow) : 0;
-    n.valueAdded = n.foreign ? 0 : Math.max(0, outflow - inflow);
+    n.importShare = outflow > 0 ? Math.min(1, (importedAt.get(n.key) ?? 0) / outflow) : n.foreign ? 1 : 0;
+    n.valueAdded = Math.max(0, outflow - inflow - (foreignValue.get(n.key) ?? 0));
   }
   return nodes;
 }
@@ -308,8 +318,8 @@ interface Gathered {
 /**
  * Nodes under the threshold are not drawn. What they pass on still reaches the node they feed,
  * from an "other imports" and an "other, made at home" node beside it, so inflows keep their size
- * and imports never vanish from the picture. A gathered sliver under a quarter of the threshold is
- * left out (the total still counts it).
+ * and imports never vanish from the picture. A home-made sliver under a quarter of the threshold
+ * is left out (the total still counts it).
  */
 function gatherSmall(nodes: Map<string, FlowNode>, links: Map<string, DrawnLink>, rootId: string, total: number, minShare: number): Gathered {
   const threshold = total * minShare;
@@ -345,7 +355,8 @@ function gatherSmall(nodes: Map<string, FlowNode>, links: Map<string, DrawnLink>
   for (const [key, g] of others) {
     const linkKey = `${key}→${g.target}`;
     const value = out.get(linkKey)?.value ?? 0;
-    if (value < threshold / 4) {
+    // Imports are never dropped: under the value-added node they would pass for home-made.
+    if (g.role === 'OTHER_HOME' && value < threshold / 4) {
       out.delete(linkKey);
       continue;
     }
@@ -362,6 +373,9 @@ function addValueAdded(g: Gathered, rootVertex: Vertex, rootId: string, total: n
   if (added <= total * 1e-9 || rootVertex.children.length === 0) return;
   const key = `added:${rootId}`;
   g.links.set(`${key}→${rootId}`, { source: key, target: rootId, value: added, importedValue: 0 });
+  // X's own value added is now this node's; X itself adds nothing beyond its inflows.
+  const root = g.nodes.find((n) => n.key === rootId);
+  if (root) root.valueAdded = 0;
   g.nodes.push({ key, role: 'VALUE_ADDED', nodeId: null, foreign: false, importShare: 0, value: added, valueAdded: added, count: 0 });
 }
 

@@ -134,4 +134,5 @@ export class ValueFlowsType {
   @Field(() => Int, { description: 'Recycling loops cut to keep the picture acyclic.' }) cutLoops!: number;
   @Field(() => Int, { description: 'Nodes under minShare, gathered into OTHER_* nodes.' }) merged!: number;
   @Field(() => [AssumptionType]) assumptions!: AssumptionType[];
+  @Field(() => Boolean, { description: 'False when the import-content iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
 }
