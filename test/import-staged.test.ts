@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ImportFailedError, ImportInProgressError } from '../src/errors/index.js';
-import { openImports, recoverImports } from '../src/io/import-journal.js';
+import { assertOwner, beginJournal, claim, commitJournal, openImports, recoverImports, rollBack } from '../src/io/import-journal.js';
 import { importSources, type ImportOptions } from '../src/io/importer.js';
 import { documentSource } from '../src/io/sources.js';
 import { zanjir } from './helpers/cli.js';
@@ -133,10 +133,9 @@ describe('an import whose process is killed half-way', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Another import is being written');
 
-    // Two minutes later the next import rolls it back first, then runs.
+    // Once it has been silent long enough (here: at once), the next import rolls it back first.
     const lines: string[] = [];
-    const later = () => new Date(Date.now() + 3 * 60_000);
-    expect(await recoverImports(h.db.executor, { now: later, log: (l) => lines.push(l) })).toBe(1);
+    expect(await recoverImports(h.db.executor, { staleAfterMs: 0, log: (l) => lines.push(l) })).toBe(1);
     expect(lines.join('\n')).toContain('stopped after 6 batches without finishing; rolling it back');
     expect(await dumpGraph(h.db.executor)).toEqual(before);
     const retry = await zanjir(['import', file, '--staged', '--batch-size', '2']);
@@ -145,3 +144,48 @@ describe('an import whose process is killed half-way', () => {
     expect(retry.stderr).toMatch(/nodes: 25 created, 1 updated, 0 unchanged/);
   });
 });
+
+describe('one writer at a time', () => {
+  it('lets only one staged import open, and no one-transaction import beside it', async () => {
+    const first = await beginJournal(h.db.executor, ['a.jsonl']);
+    await expect(beginJournal(h.db.executor, ['b.jsonl'])).rejects.toBeInstanceOf(ImportInProgressError);
+    await expect(load(fixture('worked-example.json'), { mode: 'single' })).rejects.toBeInstanceOf(ImportInProgressError);
+    expect(await claim(h.db.executor, first.importId, first.owner, Number.MAX_SAFE_INTEGER)).toBe(true);
+    await rollBack(h.db.executor, first);
+    expect(await openImports(h.db.executor)).toEqual([]);
+    expect((await load(fixture('worked-example.json'))).nodes.created).toBe(9);
+  });
+
+  it('stops a writer whose import was taken over: it can neither write a batch nor commit', async () => {
+    const writer = await beginJournal(h.db.executor, ['slow.jsonl']);
+    // Not yet silent long enough: another process cannot take it.
+    expect(await claim(h.db.executor, writer.importId, 'someone-else', 120)).toBe(false);
+    expect(await claim(h.db.executor, writer.importId, 'someone-else', 0)).toBe(true);
+    const batch = h.db.executor.writeTransaction((tx) => assertOwner(tx, writer, 'writing', 1));
+    await expect(batch).rejects.toThrow(/taken over by another process/);
+    await expect(commitJournal(h.db.executor, writer)).rejects.toThrow(/taken over/);
+    // Nor can it roll back what is now someone else's to roll back.
+    await expect(rollBack(h.db.executor, writer)).rejects.toThrow(/taken over/);
+    await rollBack(h.db.executor, { importId: writer.importId, owner: 'someone-else' });
+    expect(await openImports(h.db.executor)).toEqual([]);
+  });
+});
+
+describe('updates that leave fields out', () => {
+  it('keep the stored aliases searchable, and a staged rollback restores the search fields', async () => {
+    await load(doc([node('mine:sungun', 'Mine', { name: 'Sungun copper mine', nameFa: 'معدن مس سونگون', aliases: ['Songun'] })]));
+    const found = async () => (await h.query(`{ search(text: "Songun") { node { id } } }`)).search.map((r: any) => r.node.id);
+    expect(await found()).toEqual(['mine:sungun']);
+    // The same mine again, without aliases: they stay, and so does finding it by one.
+    const again = await load(doc([node('mine:sungun', 'Mine', { name: 'Sungun copper mine', nameFa: 'معدن مس سونگون' })]));
+    expect(again.nodes).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await found()).toEqual(['mine:sungun']);
+
+    const before = await h.db.executor.runReadOnlyCypher(`MATCH (n:Mine {id: 'mine:sungun'}) RETURN properties(n) AS p`, {}, { rowCap: 1, timeoutMs: 10_000 });
+    const failed = load(doc([node('mine:sungun', 'Mine', { name: 'Sungun mine', nameFa: 'معدن سونگون' }), node('mine:x', 'Mine', { name: 'X', nameFa: 'ایکس' })]), { mode: 'staged', batchSize: 1, fault: { after: 1, kind: 'fail' } });
+    await expect(failed).rejects.toBeInstanceOf(ImportFailedError);
+    const after = await h.db.executor.runReadOnlyCypher(`MATCH (n:Mine {id: 'mine:sungun'}) RETURN properties(n) AS p`, {}, { rowCap: 1, timeoutMs: 10_000 });
+    expect(after.rows).toEqual(before.rows);
+  });
+});
+

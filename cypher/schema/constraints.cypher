@@ -10,3 +10,5 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT zanjir_meta_key IF NOT EXISTS FOR (m:ZanjirMeta) REQUIRE m.key IS UNIQUE;
 // The journal of staged imports (src/io/import-journal.ts).
 CREATE CONSTRAINT zanjir_import_id IF NOT EXISTS FOR (i:ZanjirImport) REQUIRE i.importId IS UNIQUE;
+CREATE CONSTRAINT zanjir_import_slot IF NOT EXISTS FOR (i:ZanjirImport) REQUIRE i.slot IS UNIQUE;
+CREATE CONSTRAINT zanjir_import_lock IF NOT EXISTS FOR (l:ZanjirImportLock) REQUIRE l.key IS UNIQUE;

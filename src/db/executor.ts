@@ -173,6 +173,11 @@ export function mapDriverError(error: unknown, timeoutMs: number): unknown {
   return error;
 }
 
+/** A write refused by a uniqueness constraint (e.g. a second open import's slot). */
+export function isConstraintViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
+
 /** For researchers' Cypher the database's own explanation (syntax, unknown function) is the useful answer. */
 function mapUserCypherError(error: unknown, timeoutMs: number): unknown {
   if (error instanceof ZanjirError) return error;

@@ -22,6 +22,8 @@ export const QUERIES = {
   'import/journal-begin': [],
   'import/journal-heartbeat': [],
   'import/journal-commit': [],
+  'import/journal-claim': [],
+  'import/lock-single': [],
   'import/journal-list': [],
   'import/journal-batches': [],
   'import/journal-delete-entries': [],

@@ -13,7 +13,8 @@ import { DocumentChecker, type Problem } from '../model/document-check.js';
 import { NODE_KINDS, EDGE_TYPES, type EdgeType, type NodeKind } from '../model/kinds.js';
 import { DEFAULT_HOME_COUNTRY, edgeProperties, nodeProperties, parseEdge, parseNode, type EdgeRecord, type NodeRecord } from '../model/records.js';
 import { searchKey, searchText } from '../model/search-text.js';
-import { beginJournal, commitJournal, recoverImports, rollBack, type Journal } from './import-journal.js';
+import { assertOwner, beginJournal, claim, commitJournal, lockForSingleTransaction, recoverImports, rollBack, type Journal } from './import-journal.js';
+import { backfillSearchKeys } from '../db/search-keys.js';
 import { InvalidLine, type ImportSource } from './sources.js';
 
 export interface ImportProgress {
@@ -70,6 +71,8 @@ export async function importSources(executor: Executor, sources: ImportSource[],
   const staged = options.mode === 'staged' || (options.mode !== 'single' && total > (options.singleTransactionMax ?? DEFAULT_SINGLE_TRANSACTION_MAX));
   const write = staged ? writeStaged : writeInOneTransaction;
   const counts = await write(executor, sources, { batchSize, homeCountry, fault: options.fault ?? null, progress: (phase, done) => progress({ phase, done, total }), nodeCount: checker.nodeCount });
+  // Nodes that kept their stored aliases had their search fields cleared: rebuild them.
+  await backfillSearchKeys(executor);
   progress({ phase: 'done', done: total, total });
   return {
     homeCountry,
@@ -101,6 +104,7 @@ const NO_JOURNAL = { journal: false, importId: null, seq: null };
 function writeInOneTransaction(executor: Executor, sources: ImportSource[], plan: WritePlan) {
   return executor.writeTransaction(
     async (tx) => {
+      await lockForSingleTransaction(tx);
       const counts = await writeAll(sources, plan, async (name, rows, substitutions) => summed(await tx.run(name, { rows, ...NO_JOURNAL }, substitutions)));
       await tx.run('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
       return counts;
@@ -120,7 +124,8 @@ async function writeStaged(executor: Executor, sources: ImportSource[], plan: Wr
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     try {
-      await rollBack(executor, journal.importId);
+      // Another process may have taken the import over (this one looked dead); it rolls back then.
+      if (await claim(executor, journal.importId, journal.owner, Number.MAX_SAFE_INTEGER)) await rollBack(executor, journal);
     } catch (rollbackError) {
       // The journal is still there: the next import or server start finishes the rollback.
       throw new Error(`Import failed while writing (${reason}), and rolling it back failed too (${(rollbackError as Error).message}). The next import or server start will finish the rollback.`, { cause: rollbackError });
@@ -141,7 +146,7 @@ async function writeJournaledBatch(
   const written = await executor.writeTransaction(
     async (tx) => {
       const result = summed(await tx.run(name, { rows, journal: true, importId: journal.importId, seq }, substitutions));
-      await tx.run('import/journal-heartbeat', { importId: journal.importId, seq, now: new Date().toISOString() });
+      await assertOwner(tx, journal, 'writing', seq);
       return result;
     },
     { label: name, timeoutMs: 0 },
