@@ -7,6 +7,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
+import { disruption } from '../src/analytics/disruption.js';
 import { importSources } from '../src/io/importer.js';
 import { jsonLinesSource } from '../src/io/sources.js';
 import { startServer } from '../src/server.js';
@@ -89,6 +90,22 @@ async function main(): Promise<void> {
     timings.push(await time('disruption(countries: CN), whole graph', Math.min(runs, 5), () => gql(`{ disruption(scenario: { countries: ["CN"] }) { finishedGoodsHit { item { id } loss } } }`, {})));
     timings.push(await time('search("item 1")', runs, () => gql(`{ search(text: "item 1", first: 10) { node { id } } }`, {})));
     timings.push(await time('nodes(PRODUCT, first 50) + totalCount', runs, () => gql(`{ nodes(kind: PRODUCT, first: 50) { totalCount edges { node { id } } } }`, {})));
+    // Where the time goes: the same walk as one raw query, with and without whole nodes, and
+    // disruption split into its whole-graph fetch and its solve.
+    const raw = (text: string) => async (i: number) => {
+      const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.run(text, { id: goods[i % goods.length] });
+      } finally {
+        await session.close();
+      }
+    };
+    const chainTypes = 'EXTRACTS|PRODUCES|SUPPLIES|FEEDS|COMPONENT_OF';
+    timings.push(await time('raw Cypher: ANY SHORTEST, ids with depth', runs, raw(`MATCH (root:Entity {id: $id}) MATCH p = ANY SHORTEST (root)<-[:${chainTypes}]-{1,12}(n:Entity) RETURN n.id, length(p)`)));
+    timings.push(await time('raw Cypher: ANY SHORTEST, whole nodes', runs, raw(`MATCH (root:Entity {id: $id}) MATCH p = ANY SHORTEST (root)<-[:${chainTypes}]-{1,12}(n:Entity) RETURN n, length(p)`)));
+    let graph = await db.store.fetchAll();
+    timings.push(await time('disruption, part 1: fetch the whole graph', Math.min(runs, 5), async () => (graph = await db.store.fetchAll())));
+    timings.push(await time('disruption, part 2: solve (countries: CN)', Math.min(runs, 5), async () => disruption(graph, { countries: ['CN'] })));
     console.log(`\nUpstream of one finished good: ${sizes.upstream.nodes.length} nodes, ${sizes.upstream.edges.length} edges.`);
     console.log(`${'operation'.padEnd(46)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'mean ms'.padStart(8)}   (${runs} runs each, after one warm-up)`);
     for (const t of timings) console.log(stats(t));
