@@ -130,4 +130,58 @@ describe('the seed graph in Neo4j', () => {
       expect(into.reduce((sum: number, l: any) => sum + l.value, 0) / flows.total, id).toBeCloseTo(1, 9);
     }
   });
+
+  it('walks exactly as a hop-by-hop breadth-first search that stops at maxNodes', async () => {
+    // The second method: the breadth-first walk the API used to run, over the whole chain in memory.
+    const graph = await h.db.store.fetchAll();
+    type E = { from: string; to: string; type: string; output?: unknown };
+    const incoming = new Map<string, E[]>();
+    const outgoing = new Map<string, E[]>();
+    for (const e of graph.edges) {
+      incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
+      outgoing.set(e.from, [...(outgoing.get(e.from) ?? []), e]);
+    }
+    const name = (id: string) => graph.nodes.get(id)!.name;
+    const bfs = (root: string, up: boolean, maxDepth: number, maxNodes: number) => {
+      const depth = new Map([[root, 0]]);
+      // FEEDS edges for different outputs of one plant are different edges.
+      const edges = new Map<string, string>();
+      let frontier = [root];
+      let truncated = false;
+      for (let d = 1; d <= maxDepth && frontier.length > 0 && !truncated; d += 1) {
+        const hits = frontier.flatMap((id) => (up ? incoming.get(id) ?? [] : outgoing.get(id) ?? []));
+        const next = [...new Set(hits.map((e) => (up ? e.from : e.to)).filter((id) => !depth.has(id)))].sort((a, b) => name(a).localeCompare(name(b)) || a.localeCompare(b));
+        const added: string[] = [];
+        for (const id of next) {
+          if (depth.size >= maxNodes) {
+            truncated = true;
+            break;
+          }
+          depth.set(id, d);
+          added.push(id);
+        }
+        for (const e of hits) if (depth.has(e.from) && depth.has(e.to)) edges.set(`${e.type} ${e.from} ${e.to} ${String(e.output ?? '')}`, `${e.type} ${e.from} ${e.to}`);
+        frontier = added;
+      }
+      return { nodes: [...depth].map(([id, d]) => `${id}@${d}`), edges: [...edges.values()].sort(), truncated };
+    };
+    const rand = (() => {
+      let x = 12345;
+      return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    const ids = [...graph.nodes.keys()].sort();
+    for (let i = 0; i < 40; i += 1) {
+      const root = ids[Math.floor(rand() * ids.length)]!;
+      const up = i % 2 === 0;
+      const maxDepth = 1 + Math.floor(rand() * 12);
+      const maxNodes = 1 + Math.floor(rand() * 120);
+      const field = up ? 'upstream' : 'downstream';
+      const data = await h.query(`query ($id: ID!, $d: Int, $n: Int) { g: ${field}(id: $id, maxDepth: $d, maxNodes: $n) { truncated nodes { id depth } edges { type from to } } }`, { id: root, d: maxDepth, n: maxNodes });
+      const expected = bfs(root, up, maxDepth, maxNodes);
+      const label = `${field}(${root}, ${maxDepth}, ${maxNodes})`;
+      expect(data.g.nodes.map((x: any) => `${x.id}@${x.depth}`), label).toEqual(expected.nodes);
+      expect(data.g.edges.map((e: any) => `${e.type} ${e.from} ${e.to}`).sort(), label).toEqual(expected.edges);
+      expect(data.g.truncated, label).toBe(expected.truncated);
+    }
+  });
 });
