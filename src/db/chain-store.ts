@@ -130,10 +130,14 @@ export class ChainStore {
     return [...hits.values()].sort((a, b) => b.score - a.score || a.node.name.localeCompare(b.node.name)).slice(0, limit);
   }
 
-  /** Every node within maxDepth hops of the root along the chain edges, with its fewest hops. */
-  async reach(tx: QueryRunner, id: string, direction: 'upstream' | 'downstream', maxDepth: number): Promise<Reached[]> {
+  /**
+   * The nodes within maxDepth hops of the root along the chain edges, with their fewest hops: all
+   * of them up to `limit`; past it, all up to the hop where the `limit`-th nearest falls (so the
+   * caller can cut that hop by name), and more than `limit` rows says the walk was cut.
+   */
+  async reach(tx: QueryRunner, id: string, direction: 'upstream' | 'downstream', maxDepth: number, limit: number): Promise<Reached[]> {
     const name = direction === 'upstream' ? 'walk/upstream-reach' : 'walk/downstream-reach';
-    const rows = await tx.run(name, { id }, { types: CHAIN_EDGE_TYPES, depth: maxDepth });
+    const rows = await tx.run(name, { id, limit }, { types: CHAIN_EDGE_TYPES, depth: maxDepth });
     return rows.map((r) => ({ id: String(r.id), name: String(r.name ?? ''), depth: Number(r.depth) }));
   }
 

@@ -42,7 +42,7 @@ export async function walk(ctx: Context, request: WalkRequest): Promise<WalkResu
   const root = await requireNode(ctx, request.id);
 
   return ctx.store.snapshot(async (tx) => {
-    const reached = await ctx.store.reach(tx, root.id, request.direction, limits.depth);
+    const reached = await ctx.store.reach(tx, root.id, request.direction, limits.depth, limits.nodes - 1);
     // Nearest first; within a hop by name, then id, so a cut answer is repeatable.
     reached.sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     const kept = reached.slice(0, limits.nodes - 1);
