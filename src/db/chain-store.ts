@@ -41,11 +41,11 @@ export interface SearchHit {
   score: number;
 }
 
-/** A node a walk can reach, with its fewest hops from the root. */
-export interface Reached {
-  id: string;
-  name: string;
-  depth: number;
+/** One step of a breadth-first walk: the edge from the frontier node and the node reached. */
+export interface StepHit {
+  at: string;
+  edge: EdgeRecord;
+  node: NodeRecord;
 }
 
 export class ChainStore {
@@ -130,30 +130,16 @@ export class ChainStore {
     return [...hits.values()].sort((a, b) => b.score - a.score || a.node.name.localeCompare(b.node.name)).slice(0, limit);
   }
 
-  /**
-   * The nodes within maxDepth hops of the root along the chain edges, with their fewest hops: all
-   * of them up to `limit`; past it, all up to the hop where the `limit`-th nearest falls (so the
-   * caller can cut that hop by name), and more than `limit` rows says the walk was cut.
-   */
-  async reach(tx: QueryRunner, id: string, direction: 'upstream' | 'downstream', maxDepth: number, limit: number): Promise<Reached[]> {
-    const name = direction === 'upstream' ? 'walk/upstream-reach' : 'walk/downstream-reach';
-    const rows = await tx.run(name, { id, limit }, { types: CHAIN_EDGE_TYPES, depth: maxDepth });
-    return rows.map((r) => ({ id: String(r.id), name: String(r.name ?? ''), depth: Number(r.depth) }));
-  }
-
-  /** The chain edges at the nodes a walk expanded, to or from the nodes it kept. */
-  async walkEdges(tx: QueryRunner, frontier: readonly string[], kept: readonly string[], direction: 'upstream' | 'downstream'): Promise<EdgeRecord[]> {
-    if (frontier.length === 0) return [];
-    const name = direction === 'upstream' ? 'walk/upstream-edges' : 'walk/downstream-edges';
-    const rows = await tx.run(name, { frontier, kept }, { types: CHAIN_EDGE_TYPES });
-    return rows.map((r) => toEdgeRecord(r.type, r.from, r.to, r.props));
-  }
-
-  /** Whole nodes by id inside a unit of work, in the order asked. */
-  async nodesIn(tx: QueryRunner, ids: readonly string[]): Promise<NodeRecord[]> {
-    const rows = await tx.run('node/by-ids', { ids });
-    const byId = new Map(rows.map((r) => [String(r.id), toNodeRecord(r.node)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+  /** One breadth-first step from a frontier along the chain edges. */
+  async step(tx: QueryRunner, frontier: readonly string[], direction: 'upstream' | 'downstream'): Promise<StepHit[]> {
+    const name = direction === 'upstream' ? 'walk/upstream-step' : 'walk/downstream-step';
+    const rows = await tx.run(name, { frontier }, { types: CHAIN_EDGE_TYPES });
+    return rows.map((r) => {
+      const at = String(r.at);
+      const node = toNodeRecord(r.node);
+      const edge = direction === 'upstream' ? toEdgeRecord(r.type, node.id, at, r.props) : toEdgeRecord(r.type, at, node.id, r.props);
+      return { at, edge, node };
+    });
   }
 
   /** Runs a unit of work in one read transaction (a consistent snapshot for a multi-step walk). */

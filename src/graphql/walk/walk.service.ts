@@ -1,7 +1,5 @@
-// Bounded, cycle-safe walks along the chain edges in one read transaction: one query finds every
-// node within maxDepth with its fewest hops (a breadth-first search inside Neo4j), the nearest
-// maxNodes are kept (within a hop, by name), then those nodes and the edges walked are fetched.
-// The answer is what a hop-by-hop breadth-first walk that stops at the cut would give.
+// Bounded, cycle-safe breadth-first walks along the chain edges, one query per level inside one
+// read transaction. Breadth-first order means a cut by maxNodes keeps the nearest nodes.
 
 import { BadUserInputError } from '../../errors/index.js';
 import { edgeKey, type EdgeRecord, type NodeRecord } from '../../model/records.js';
@@ -40,23 +38,34 @@ export function walkLimits(ctx: Context, maxDepth?: number | null, maxNodes?: nu
 export async function walk(ctx: Context, request: WalkRequest): Promise<WalkResult> {
   const limits = walkLimits(ctx, request.maxDepth, request.maxNodes);
   const root = await requireNode(ctx, request.id);
+  const depthOf = new Map<string, number>([[root.id, 0]]);
+  const nodes: { node: NodeRecord; depth: number }[] = [{ node: root, depth: 0 }];
+  const edges = new Map<string, EdgeRecord>();
+  let truncated = false;
 
-  return ctx.store.snapshot(async (tx) => {
-    const reached = await ctx.store.reach(tx, root.id, request.direction, limits.depth, limits.nodes - 1);
-    // Nearest first; within a hop by name, then id, so a cut answer is repeatable.
-    reached.sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    const kept = reached.slice(0, limits.nodes - 1);
-    const truncated = reached.length > kept.length;
-    // A hop-by-hop walk expands every node above the hop where it stops: maxDepth, or the hop of
-    // the first node that did not fit.
-    const lastHop = truncated ? reached[kept.length]!.depth : limits.depth;
-    const depthOf = new Map<string, number>([[root.id, 0], ...kept.map((r) => [r.id, r.depth] as const)]);
-    const expanded = [...depthOf].filter(([, depth]) => depth < lastHop).map(([id]) => id);
-    // One transaction runs one query at a time.
-    const keptNodes = await ctx.store.nodesIn(tx, kept.map((r) => r.id));
-    const edges = await ctx.store.walkEdges(tx, expanded, [...depthOf.keys()], request.direction);
-    const nodes = [{ node: root, depth: 0 }, ...keptNodes.map((node) => ({ node, depth: depthOf.get(node.id)! }))];
-    const unique = new Map(edges.map((e) => [edgeKey(e), e]));
-    return { root, direction: request.direction, maxDepth: limits.depth, nodes, edges: [...unique.values()], truncated };
+  await ctx.store.snapshot(async (tx) => {
+    let frontier = [root.id];
+    for (let depth = 1; depth <= limits.depth && frontier.length > 0 && !truncated; depth += 1) {
+      const hits = await ctx.store.step(tx, frontier, request.direction);
+      const next: NodeRecord[] = [];
+      const reached = new Map<string, NodeRecord>();
+      for (const hit of hits) if (!depthOf.has(hit.node.id)) reached.set(hit.node.id, hit.node);
+      // Deterministic order within a level, so a truncated answer is repeatable.
+      for (const node of [...reached.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))) {
+        if (nodes.length >= limits.nodes) {
+          truncated = true;
+          break;
+        }
+        depthOf.set(node.id, depth);
+        nodes.push({ node, depth });
+        next.push(node);
+      }
+      for (const hit of hits) {
+        if (depthOf.has(hit.edge.from) && depthOf.has(hit.edge.to)) edges.set(edgeKey(hit.edge), hit.edge);
+      }
+      frontier = next.map((n) => n.id);
+    }
   }, `walk/${request.direction}`);
+
+  return { root, direction: request.direction, maxDepth: limits.depth, nodes, edges: [...edges.values()], truncated };
 }
