@@ -24,11 +24,12 @@ export interface Context extends Services {
 
 export function createContext(services: Services, role: Role = services.config.defaultRole): Context {
   let home: Promise<string> | null = null;
+  const homeCountry = () => (home ??= services.store.homeCountry());
   return {
     ...services,
-    loaders: createLoaders(services.store),
+    loaders: createLoaders(services.store, homeCountry),
     role,
-    homeCountry: () => (home ??= services.store.homeCountry()),
+    homeCountry,
   };
 }
 

@@ -5,6 +5,7 @@ import DataLoader from 'dataloader';
 import type { ChainStore, Direction, Link } from '../db/chain-store.js';
 import type { EdgeType } from '../model/kinds.js';
 import type { NodeRecord } from '../model/records.js';
+import { supplyOfItem, type ItemSupply } from '../model/supply.js';
 
 interface LinkSpec {
   direction: Direction;
@@ -41,17 +42,28 @@ export const LINK_SPECS = {
 
 export type LinkLoaderName = keyof typeof LINK_SPECS;
 
-export type Loaders = { node: DataLoader<string, NodeRecord | null> } & Record<LinkLoaderName, DataLoader<string, Link[]>>;
+export type Loaders = {
+  node: DataLoader<string, NodeRecord | null>;
+  /** An item's supply (its sources' weights and origins, m), worked out once per request from its own edges. */
+  supply: DataLoader<string, ItemSupply | null>;
+} & Record<LinkLoaderName, DataLoader<string, Link[]>>;
 
-export function createLoaders(store: ChainStore): Loaders {
+export function createLoaders(store: ChainStore, homeCountry: () => Promise<string>): Loaders {
   const links = Object.fromEntries(
     Object.entries(LINK_SPECS).map(([name, spec]) => [
       name,
       new DataLoader<string, Link[]>((ids) => store.links(ids, spec.direction, spec.types), { maxBatchSize: 5_000 }),
     ]),
   ) as Record<LinkLoaderName, DataLoader<string, Link[]>>;
+  const node = new DataLoader<string, NodeRecord | null>((ids) => store.nodesByIds(ids), { maxBatchSize: 5_000 });
+  // Built on the loaders above, so a page of items costs one batched query per kind of edge.
+  const supplyOf = async (id: string): Promise<ItemSupply | null> => {
+    const [item, sources, components, home] = await Promise.all([node.load(id), links.suppliers.load(id), links.components.load(id), homeCountry()]);
+    return item ? supplyOfItem(item, sources, components.map((c) => c.edge), home) : null;
+  };
   return {
-    node: new DataLoader<string, NodeRecord | null>((ids) => store.nodesByIds(ids), { maxBatchSize: 5_000 }),
+    node,
+    supply: new DataLoader<string, ItemSupply | null>((ids) => Promise.all(ids.map(supplyOf))),
     ...links,
   };
 }

@@ -10,6 +10,7 @@ import {
   importReliantLinks,
   parallelWork,
   valueFlows,
+  DEFAULT_MIN_SHARE,
   type DisruptionScenario,
   type FlowDetail,
 } from '../../analytics/index.js';
@@ -125,7 +126,7 @@ export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare
   const graph = await upstreamGraph(deps, id);
   requireItem(graph, id);
   const node = nodeOf(graph);
-  const r = valueFlows(graph, id, { minShare: fraction(minShare, 'minShare', 0.02), detail: detail ?? 'items' });
+  const r = valueFlows(graph, id, { minShare: fraction(minShare, 'minShare', DEFAULT_MIN_SHARE), detail: detail ?? 'items' });
   return {
     ...r,
     item: node(id),

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { Link } from '../../db/chain-store.js';
 import { isSourceEdgeType } from '../../model/kinds.js';
-import { originCountry, supplyOfItem } from '../../model/supply.js';
+import { originCountry } from '../../model/supply.js';
 import { ChainNode, MineType, PartType, PlantType, ProductType, ProjectType, SourceType, SupplierType } from './chain-node.type.js';
 import { LinkType } from './edge.type.js';
 
@@ -67,12 +67,8 @@ export class LinkFieldsResolver {
   })
   async weight(@Root() link: Link, @Ctx() ctx: Context) {
     if (!isSourceEdgeType(link.edge.type)) return null;
-    const itemId = link.edge.to;
-    const [item, sources, home] = await Promise.all([ctx.loaders.node.load(itemId), ctx.loaders.suppliers.load(itemId), ctx.homeCountry()]);
-    if (!item) return null;
-    // Weights depend on the source edges only; the bill of materials matters for m, not here.
-    const supply = supplyOfItem(item, sources, [], home);
-    return supply.sources.find((s) => s.edge?.from === link.edge.from && s.edge.type === link.edge.type)?.weight ?? null;
+    const supply = await ctx.loaders.supply.load(link.edge.to);
+    return supply?.sources.find((s) => s.edge?.from === link.edge.from && s.edge.type === link.edge.type)?.weight ?? null;
   }
 }
 
@@ -97,9 +93,8 @@ function itemResolver(target: typeof ProductType | typeof PartType) {
       description: 'm: the share of the item supplied directly from abroad (DOMAIN.md), from its source edges. 0 for an item assembled at home from its bill of materials; null for an origin (no source and no bill of materials modelled).',
     })
     async directImportShare(@Root() node: NodeRecord, @Ctx() ctx: Context) {
-      const [sources, components, home] = await Promise.all([ctx.loaders.suppliers.load(node.id), ctx.loaders.components.load(node.id), ctx.homeCountry()]);
-      const supply = supplyOfItem(node, sources, components.map((c) => c.edge), home);
-      return supply.origin ? null : supply.directImportShare;
+      const supply = await ctx.loaders.supply.load(node.id);
+      return !supply || supply.origin ? null : supply.directImportShare;
     }
 
     @FieldResolver(linkList, { description: 'Plants that consume the item (FEEDS).' })
