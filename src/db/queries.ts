@@ -7,6 +7,7 @@ export const QUERIES = {
   'admin/delete-batch': [],
   'admin/missing-search-keys': [],
   'admin/set-search-keys': [],
+  'admin/search-names': [],
   'export/subgraph-ids': ['types', 'depth'],
   'export/nodes-of-kind': ['label'],
   'export/edges-of-type': ['type'],

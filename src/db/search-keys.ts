@@ -1,8 +1,9 @@
 // Fills the derived search fields (src/model/search-text.ts) of nodes that lack them: nodes
-// loaded from a Cypher or CSV export, or written by another tool. A no-op when none lack them.
+// loaded from a Cypher or CSV export, or written by another tool (a no-op when none lack them);
+// and rebuilds them for given nodes inside a transaction, for the importer.
 
 import { searchKey, searchText } from '../model/search-text.js';
-import type { Executor } from './executor.js';
+import type { Executor, QueryRunner, Row } from './executor.js';
 
 const BATCH = 5_000;
 
@@ -11,11 +12,20 @@ export async function backfillSearchKeys(executor: Executor): Promise<number> {
   for (;;) {
     const missing = await executor.read('admin/missing-search-keys', { limit: BATCH }, { timeoutMs: 0 });
     if (missing.length === 0) return total;
-    const rows = missing.map((r) => {
-      const named = { id: String(r.id), name: String(r.name ?? r.id), nameFa: String(r.nameFa ?? ''), aliases: r.aliases ?? undefined };
-      return { id: named.id, searchKey: searchKey(named), searchText: searchText(named) };
-    });
+    const rows = missing.map(searchFields);
     await executor.write('admin/set-search-keys', { rows }, { timeoutMs: 0 });
     total += rows.length;
   }
+}
+
+/** Rebuilds the search fields of these nodes from their stored names, in the caller's transaction. */
+export async function refreshSearchKeys(tx: QueryRunner, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const named = await tx.run('admin/search-names', { ids });
+  await tx.run('admin/set-search-keys', { rows: named.map(searchFields) });
+}
+
+function searchFields(r: Row) {
+  const named = { id: String(r.id), name: String(r.name ?? r.id), nameFa: String(r.nameFa ?? ''), aliases: (r.aliases as string[] | null) ?? undefined };
+  return { id: named.id, searchKey: searchKey(named), searchText: searchText(named) };
 }

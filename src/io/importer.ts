@@ -8,13 +8,13 @@
 // MERGE by id makes a second run change nothing.
 
 import { ImportFailedError, ImportValidationError } from '../errors/index.js';
-import type { Executor } from '../db/executor.js';
+import type { Executor, QueryRunner } from '../db/executor.js';
 import { DocumentChecker, type Problem } from '../model/document-check.js';
 import { NODE_KINDS, EDGE_TYPES, type EdgeType, type NodeKind } from '../model/kinds.js';
 import { DEFAULT_HOME_COUNTRY, edgeProperties, nodeProperties, parseEdge, parseNode, type EdgeRecord, type NodeRecord } from '../model/records.js';
 import { searchKey, searchText } from '../model/search-text.js';
 import { assertOwner, beginJournal, claim, commitJournal, lockForSingleTransaction, recoverImports, rollBack, type Journal } from './import-journal.js';
-import { backfillSearchKeys } from '../db/search-keys.js';
+import { refreshSearchKeys } from '../db/search-keys.js';
 import { InvalidLine, type ImportSource } from './sources.js';
 
 export interface ImportProgress {
@@ -71,8 +71,6 @@ export async function importSources(executor: Executor, sources: ImportSource[],
   const staged = options.mode === 'staged' || (options.mode !== 'single' && total > (options.singleTransactionMax ?? DEFAULT_SINGLE_TRANSACTION_MAX));
   const write = staged ? writeStaged : writeInOneTransaction;
   const counts = await write(executor, sources, { batchSize, homeCountry, fault: options.fault ?? null, progress: (phase, done) => progress({ phase, done, total }), nodeCount: checker.nodeCount });
-  // Nodes that kept their stored aliases had their search fields cleared: rebuild them.
-  await backfillSearchKeys(executor);
   progress({ phase: 'done', done: total, total });
   return {
     homeCountry,
@@ -105,7 +103,7 @@ function writeInOneTransaction(executor: Executor, sources: ImportSource[], plan
   return executor.writeTransaction(
     async (tx) => {
       await lockForSingleTransaction(tx);
-      const counts = await writeAll(sources, plan, async (name, rows, substitutions) => summed(await tx.run(name, { rows, ...NO_JOURNAL }, substitutions)));
+      const counts = await writeAll(sources, plan, (name, rows, substitutions) => runBatch(tx, name, { rows, ...NO_JOURNAL }, substitutions));
       await tx.run('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
       return counts;
     },
@@ -145,7 +143,7 @@ async function writeJournaledBatch(
   const seq = journal.batches + 1;
   const written = await executor.writeTransaction(
     async (tx) => {
-      const result = summed(await tx.run(name, { rows, journal: true, importId: journal.importId, seq }, substitutions));
+      const result = await runBatch(tx, name, { rows, journal: true, importId: journal.importId, seq }, substitutions);
       await assertOwner(tx, journal, 'writing', seq);
       return result;
     },
@@ -162,8 +160,14 @@ function injectFault(kind: 'fail' | 'crash', seq: number): void {
   throw new Error(`fault injected after batch ${seq} (ZANJIR_FAULT)`);
 }
 
-function summed(rows: Record<string, unknown>[]): Written {
-  const [r] = rows;
+/**
+ * One merge batch, and in the same transaction the search fields of nodes that kept their stored
+ * aliases (the row left them out), rebuilt from what is stored.
+ */
+async function runBatch(tx: QueryRunner, name: Parameters<BatchWriter>[0], params: Record<string, unknown>, substitutions: Parameters<BatchWriter>[2]): Promise<Written> {
+  const [r] = await tx.run(name, params, substitutions);
+  const cleared = Array.isArray(r?.cleared) ? r.cleared.map(String) : [];
+  await refreshSearchKeys(tx, cleared);
   return { created: Number(r?.created ?? 0), updated: Number(r?.updated ?? 0) };
 }
 
