@@ -11,7 +11,7 @@ import { queryFields, request } from '../shared/graphql.js';
 import { numberParam, withParams } from '../shared/params.js';
 import { createShell, onResize } from '../shared/page.js';
 import { saveButtons, saveSvgPicture, type PictureKind } from '../shared/svg-export.js';
-import { DEFAULT_MIN_SHARE, flowModel, type FlowLink, type FlowModel, type FlowNode, type ValueFlowsAnswer } from './flow-model.js';
+import { DEFAULT_MIN_SHARE, type FlowLink, type FlowNode, type ValueFlows } from './flow-model.js';
 
 // d3-sankey 0.12 sets `layer` (the column); its type declarations predate it.
 type SNode = SankeyNode<FlowNode, FlowLink> & { layer?: number };
@@ -33,7 +33,7 @@ const chart = h('div', { class: 'chart', 'data-testid': 'chart' });
 const tooltip = h('div', { class: 'tooltip', hidden: true, role: 'tooltip' });
 shell.stage.append(caption, chart, tooltip);
 
-let model: FlowModel | null = null;
+let model: ValueFlows | null = null;
 let svgEl: SVGSVGElement | null = null;
 
 shell.toolbar.append(
@@ -48,12 +48,12 @@ async function main(): Promise<void> {
   if (!id) return shell.fail(new Error(t.s.missingId));
   try {
     const [answer, fields] = await Promise.all([
-      request<{ valueFlows: ValueFlowsAnswer }>(operations, 'ValueFlows', { id, minShare, detail: detail === 'sites' ? 'SITES' : 'ITEMS' }),
+      request<{ valueFlows: ValueFlows }>(operations, 'ValueFlows', { id, minShare, detail: detail === 'sites' ? 'SITES' : 'ITEMS' }),
       queryFields(operations).catch(() => new Set<string>()),
       document.fonts.load('12px "Vazirmatn Variable"', 'Steel فولاد').catch(() => undefined),
     ]);
     if (fields.has('chainBalance')) shell.addLink('balance', t.s.balanceLink, withParams(href, { id: null, depth: null, minShare: null }, 'balance'));
-    model = flowModel(answer.valueFlows);
+    model = answer.valueFlows;
     const root = answer.valueFlows.item;
     const name = t.lang === 'fa' ? root.nameFa || root.name : root.name;
     shell.setTitle(t.t('flowsTitle', { name }));
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     caption.textContent =
       model.unitValueUsd !== null
         ? t.t('flowsSummary', {
-            unit: t.unit(model.unit) || (t.lang === 'fa' ? 'واحد' : 'unit'),
+            unit: t.unit(model.item.unit ?? null) || (t.lang === 'fa' ? 'واحد' : 'unit'),
             name,
             value: t.usd(model.total),
             imported: t.usd(model.imported),
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       model.merged ? t.t('flowsSmall', { n: t.number(model.merged), min: t.percent(minShare, 1) }) : null,
     );
     shell.ready({
-      root: model.rootId,
+      root: model.item.id,
       total: model.total,
       imported: model.imported,
       importedShare: share,
@@ -93,14 +93,14 @@ async function main(): Promise<void> {
 }
 
 function label(n: FlowNode): string {
-  if (n.other) return `${n.other === 'imports' ? t.s.otherImports : t.s.otherHome} (${t.number(n.count ?? 0)})`;
-  if (n.added) return t.s.valueAddedRoot;
+  if (n.role === 'OTHER_IMPORTS' || n.role === 'OTHER_HOME') return `${n.role === 'OTHER_IMPORTS' ? t.s.otherImports : t.s.otherHome} (${t.number(n.count)})`;
+  if (n.role === 'VALUE_ADDED') return t.s.valueAddedRoot;
   return t.lang === 'fa' ? n.nameFa || n.name : n.name;
 }
 
 /** A node's value: the root's is its unit value, others' the larger of what flows in and out. */
 function nodeValue(n: SNode): number {
-  return n.key === model?.rootId ? model.total : (n.value ?? 0);
+  return n.key === model?.item.id ? model.total : (n.value ?? 0);
 }
 
 function money(v: number): string {
@@ -119,7 +119,7 @@ function render(): void {
   const legendSpace = params.legend ? 34 : 0;
   // The root's label sits in a margin of its own on the right, so every other label can point
   // right into the gap after its column.
-  const rootNode = model.nodes.find((n) => n.key === model!.rootId)!;
+  const rootNode = model.nodes.find((n) => n.key === model!.item.id)!;
   const rootMargin = Math.min(width * 0.22, Math.max(measure(label(rootNode), 12, 700), measure(money(model.total), 11, 400)) + 14);
   const columns = new Map<number, number>();
   const layout = sankey<FlowNode, FlowLink>()
@@ -183,11 +183,11 @@ function render(): void {
     const top = y - (twoLines ? 15 : 8);
     const bottom = y + (twoLines ? 16 : 8);
     // Right first, then left (not past the chart's edges); the root's own margin is on its right.
-    const sides = n.key === model.rootId ? [true] : [true, false].filter((right) => (right ? layer < layers : layer > 0));
+    const sides = n.key === model.item.id ? [true] : [true, false].filter((right) => (right ? layer < layers : layer > 0));
     for (const right of sides) {
       const gap = right ? layer : layer - 1;
-      if (n.key !== model.rootId && placed.some((p) => p.gap === gap && top < p.bottom && bottom > p.top)) continue;
-      const room = (n.key === model.rootId ? rootMargin - 8 : gapWidth) - (twoLines ? 0 : measure(` ${money(nodeValue(n))}`, 11, 400));
+      if (n.key !== model.item.id && placed.some((p) => p.gap === gap && top < p.bottom && bottom > p.top)) continue;
+      const room = (n.key === model.item.id ? rootMargin - 8 : gapWidth) - (twoLines ? 0 : measure(` ${money(nodeValue(n))}`, 11, 400));
       const text = fit(label(n), room);
       if (!text) break;
       placed.push({ gap, top, bottom });
@@ -202,7 +202,7 @@ function render(): void {
     const y0 = n.y0 ?? 0;
     const y1 = n.y1 ?? 0;
     const fill = n.foreign ? importColour(1) : importColour(n.importShare);
-    const rect = svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), fill, rx: 2, 'data-key': n.key, 'data-id': n.id ?? '' });
+    const rect = svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), fill, rx: 2, 'data-key': n.key, 'data-id': n.node?.id ?? '' });
     const valueText = money(nodeValue(n));
     rect.addEventListener('mousemove', (e) =>
       showTip(e, label(n), `${valueText}${n.valueAdded > 0 ? ` · ${t.s.valueAdded}: ${money(n.valueAdded)}` : ''}`, n.foreign ? 1 : n.importShare),
@@ -219,7 +219,7 @@ function render(): void {
     const twoLines = y1 - y0 >= 14;
     const text = svg(
       'text',
-      { x, y: twoLines ? y - 6 : y, 'text-anchor': anchor, 'dominant-baseline': 'middle', direction: 'ltr', 'unicode-bidi': 'plaintext', 'data-key': n.key, stroke: colours.background, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'font-weight': n.key === model.rootId ? 700 : 500 },
+      { x, y: twoLines ? y - 6 : y, 'text-anchor': anchor, 'dominant-baseline': 'middle', direction: 'ltr', 'unicode-bidi': 'plaintext', 'data-key': n.key, stroke: colours.background, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'font-weight': n.key === model.item.id ? 700 : 500 },
       svg('tspan', { 'data-part': 'name' }, name),
     );
     if (twoLines) text.append(svg('tspan', { x, dy: '1.25em', fill: colours.muted, 'font-size': 11, 'font-weight': 400 }, valueText));
@@ -300,5 +300,5 @@ function hideTip(): void {
 
 async function save(kind: PictureKind): Promise<void> {
   if (!svgEl) return;
-  await saveSvgPicture(svgEl, colours.background, fileName([model?.rootId ?? id, 'flows', t.lang], kind), kind, svgEl.clientWidth, svgEl.clientHeight);
+  await saveSvgPicture(svgEl, colours.background, fileName([model?.item.id ?? id, 'flows', t.lang], kind), kind, svgEl.clientWidth, svgEl.clientHeight);
 }
