@@ -33,7 +33,7 @@ describe('the embedded Neo4j', () => {
 
   it('answers a neo4j:// routing URI, as a cluster or Aura would be addressed', async () => {
     const routing = inject('boltUri').replace(/^bolt:/, 'neo4j:');
-    const db = await openDatabase(loadConfig({ ...process.env, NEO4J_URI: routing, NEO4J_PASSWORD: '' }));
+    const db = await openDatabase(loadConfig({ ...process.env, NEO4J_URI: routing, NEO4J_PASSWORD: inject('boltPassword') }));
     try {
       expect(db.boltUri).toBe(routing);
       expect(await db.store.counts()).toHaveProperty('nodes');

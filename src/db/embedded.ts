@@ -3,7 +3,7 @@
 // on 127.0.0.1. The child stops when we send SIGTERM or when our process (its stdin) goes away.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -20,13 +20,23 @@ export interface EmbeddedOptions {
   javaPath: string;
   javaHeap: string | null;
   pageCache: string;
+  /** Neo4j's ceiling on one transaction's memory (db.memory.transaction.max), e.g. 2g. */
+  txMemory?: string;
   /** Progress and status lines for a person watching the start. */
   log: (line: string) => void;
 }
 
+export interface BoltAuth {
+  user: string;
+  password: string;
+}
+
 export interface EmbeddedNeo4j {
   boltUri: string;
+  auth: BoltAuth;
   pid: number;
+  /** Settles when the Neo4j process exits, for whatever reason (its exit code, or null on a signal). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +49,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const classesDir = compileLauncher(options.home, libDir, options.javaPath);
   const lock = lockDataDir(options.dataDir);
   try {
-    const neo4j = await launch(options, libDir, classesDir, lock.release);
+    const auth = ensureBoltPassword(options.dataDir);
+    const neo4j = await launch(options, libDir, classesDir, lock.release, auth);
     lock.recordBolt(neo4j.boltUri);
     return neo4j;
   } catch (error) {
@@ -162,6 +173,36 @@ function compileLauncher(home: string, libDir: string, javaPath: string): string
   return classesDir;
 }
 
+const PASSWORD_FILE = 'bolt-password';
+
+/**
+ * The embedded Neo4j's Bolt password: generated at the first start, kept in the data directory
+ * readable by its owner only, so other local users cannot reach the database through its port.
+ * Commands that attach to a running Zanjir read it from there.
+ */
+export function ensureBoltPassword(dataDir: string): BoltAuth {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  const existing = readBoltAuth(dataDir);
+  if (existing) {
+    fs.chmodSync(file, 0o600);
+    return existing;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { user: 'neo4j', password };
+}
+
+/** The password of the embedded Neo4j on this data directory, if it has one yet. */
+export function readBoltAuth(dataDir: string): BoltAuth | null {
+  try {
+    const password = fs.readFileSync(path.join(dataDir, PASSWORD_FILE), 'utf8').trim();
+    return password.length >= 16 ? { user: 'neo4j', password } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Who holds a data directory: a live Zanjir process and, once its Neo4j is up, its Bolt address. */
 export interface DataDirHolder {
   pid: number;
@@ -231,7 +272,7 @@ interface LauncherEvent {
   message?: string;
 }
 
-function launch(options: EmbeddedOptions, libDir: string, classesDir: string, release: () => void): Promise<EmbeddedNeo4j> {
+function launch(options: EmbeddedOptions, libDir: string, classesDir: string, release: () => void, auth: BoltAuth): Promise<EmbeddedNeo4j> {
   const jvmArgs = [
     ...(options.javaHeap ? [`-Xmx${options.javaHeap}`] : []),
     '-XX:+UseG1GC',
@@ -245,6 +286,9 @@ function launch(options: EmbeddedOptions, libDir: string, classesDir: string, re
     String(options.boltPort),
     '--pagecache',
     options.pageCache,
+    '--password-file',
+    path.join(options.dataDir, PASSWORD_FILE),
+    ...(options.txMemory ? ['--tx-memory', options.txMemory] : []),
   ];
   const child = spawn(options.javaPath, jvmArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderrTail: string[] = [];
@@ -268,7 +312,7 @@ function launch(options: EmbeddedOptions, libDir: string, classesDir: string, re
       if (!event || settled) return;
       if (event.event === 'ready' && event.bolt) {
         settled = true;
-        resolve({ boltUri: event.bolt, pid: child.pid!, stop: () => stopChild(child, exited) });
+        resolve({ boltUri: event.bolt, auth, pid: child.pid!, exited, stop: () => stopChild(child, exited) });
       } else if (event.event === 'error') {
         fail(describeLauncherError(event, options));
       }

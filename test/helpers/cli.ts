@@ -17,7 +17,7 @@ export interface CliRun {
 export function zanjir(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_PASSWORD: '', ZANJIR_DEFAULT_ROLE: 'admin', ...env },
+      env: { ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_PASSWORD: inject('boltPassword'), ZANJIR_ANONYMOUS_ROLE: 'admin', ZANJIR_LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
