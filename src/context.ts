@@ -1,43 +1,64 @@
-// The request context: built once per request, carrying the data access, the per-request
-// DataLoaders, the limits, and the caller's role (everyone is an analyst until roles exist).
+// The request context: built once per request, carrying the data access (scoped to the request's
+// time and concurrency budget), the per-request DataLoaders, the limits, and who is calling.
 
 import type { Config } from './config.js';
-import { ForbiddenError } from './errors/index.js';
-import type { ChainStore } from './db/chain-store.js';
+import { ForbiddenError, UnauthenticatedError } from './errors/index.js';
+import { allows, OPERATIONS, type Operation, type Principal } from './access/roles.js';
+import type { Authenticator } from './access/authenticate.js';
+import type { AccessStore } from './db/access-store.js';
+import { ChainStore } from './db/chain-store.js';
+import { RequestBudget } from './db/budget.js';
 import type { Executor } from './db/executor.js';
 import { createLoaders, type Loaders } from './graphql/loaders.js';
 
-export type Role = 'analyst' | 'researcher' | 'admin';
+export type { Principal };
 
 export interface Services {
   config: Config;
   executor: Executor;
   store: ChainStore;
+  access: AccessStore;
+  authenticator: Authenticator;
 }
 
 export interface Context extends Services {
   loaders: Loaders;
-  role: Role;
+  principal: Principal;
+  budget: RequestBudget;
   /** The data set's home country, read at most once per request. */
   homeCountry(): Promise<string>;
 }
 
-export function createContext(services: Services, role: Role = services.config.defaultRole): Context {
+/** A context for one request: the executor and store count against its budget. */
+export function createContext(services: Services, principal: Principal, budget?: RequestBudget): Context {
+  const limits = services.config.limits;
+  const requestBudget = budget ?? new RequestBudget(limits.requestTimeoutMs, limits.requestDbConcurrency);
+  const executor = services.executor.scoped(requestBudget);
+  const store = new ChainStore(executor);
   let home: Promise<string> | null = null;
-  const homeCountry = () => (home ??= services.store.homeCountry());
+  const homeCountry = () => (home ??= store.homeCountry());
   return {
     ...services,
-    loaders: createLoaders(services.store, homeCountry),
-    role,
+    executor,
+    store,
+    loaders: createLoaders(store, homeCountry),
+    principal,
+    budget: requestBudget,
     homeCountry,
   };
 }
 
-const RANK: Record<Role, number> = { analyst: 0, researcher: 1, admin: 2 };
+/** Refuses an operation the caller's role does not allow, saying which role it needs. */
+export function requireRole(ctx: Pick<Context, 'principal'>, operation: Operation): void {
+  assertAllowed(ctx.principal, operation);
+}
 
-/** Refuses an operation the caller's role does not allow. */
-export function requireRole(ctx: Context, role: Role, operation: string): void {
-  if (RANK[ctx.role] < RANK[role]) {
-    throw new ForbiddenError(`${operation} needs the ${role} role; this server gives callers the ${ctx.role} role (see ZANJIR_DEFAULT_ROLE).`);
+export function assertAllowed(principal: Principal, operation: Operation): void {
+  if (allows(principal.role, operation)) return;
+  const needed = OPERATIONS[operation];
+  if (principal.role === null) {
+    throw new UnauthenticatedError(`This server needs an API key: send "Authorization: Bearer <key>" (${operation} needs the ${needed} role).`);
   }
+  const how = principal.via === 'anonymous' ? 'callers without a key are' : `${principal.subject} is`;
+  throw new ForbiddenError(`${operation} needs the ${needed} role; ${how} ${principal.role}.`);
 }

@@ -60,7 +60,7 @@ describe('cypher', () => {
   });
 
   it('needs the researcher role', async () => {
-    const analyst = await startHarness({ ZANJIR_DEFAULT_ROLE: 'analyst' });
+    const analyst = await startHarness({ ZANJIR_ANONYMOUS_ROLE: 'reader' });
     try {
       const res = await analyst.gql(CYPHER, { q: 'RETURN 1' });
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

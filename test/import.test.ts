@@ -198,7 +198,7 @@ describe('importGraph through GraphQL', () => {
   });
 
   it('is refused for an analyst', async () => {
-    const analyst = await startHarness({ ZANJIR_DEFAULT_ROLE: 'analyst' });
+    const analyst = await startHarness({ ZANJIR_ANONYMOUS_ROLE: 'reader' });
     try {
       const res = await analyst.gql(`mutation ($d: JSON!) { importGraph(document: $d) { durationMs } }`, { d: doc([]) });
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

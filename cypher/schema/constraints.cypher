@@ -12,3 +12,6 @@ CREATE CONSTRAINT zanjir_meta_key IF NOT EXISTS FOR (m:ZanjirMeta) REQUIRE m.key
 CREATE CONSTRAINT zanjir_import_id IF NOT EXISTS FOR (i:ZanjirImport) REQUIRE i.importId IS UNIQUE;
 CREATE CONSTRAINT zanjir_import_slot IF NOT EXISTS FOR (i:ZanjirImport) REQUIRE i.slot IS UNIQUE;
 CREATE CONSTRAINT zanjir_import_lock IF NOT EXISTS FOR (l:ZanjirImportLock) REQUIRE l.key IS UNIQUE;
+// API keys (src/access/api-key.ts) and the change log of edits (src/io/edits.ts).
+CREATE CONSTRAINT zanjir_api_key_id IF NOT EXISTS FOR (k:ZanjirApiKey) REQUIRE k.keyId IS UNIQUE;
+CREATE CONSTRAINT zanjir_change_id IF NOT EXISTS FOR (c:ZanjirChange) REQUIRE c.changeId IS UNIQUE;

@@ -7,6 +7,7 @@ import { InputFileError } from '../io/sources.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { keysCommand } from './commands/keys.js';
 import { linkSourcesCommand } from './commands/link-sources.js';
 import { reportCommand } from './commands/report.js';
 import { resetCommand } from './commands/reset.js';
@@ -16,9 +17,10 @@ import { serve } from './commands/serve.js';
 const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help: string; flags?: string[] }> = {
   serve: { run: () => serve(), help: 'start Neo4j (embedded unless NEO4J_URI is set), load the seed if empty, serve GraphQL' },
   import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N] [--staged | --single-transaction]', flags: ['staged', 'single-transaction'] },
-  export: { run: exportCommand, help: 'export the graph or a subgraph: --format cypher|json|jsonl|graphml|csv [--zip] [--out PATH] [--root ID …]', flags: ['zip'] },
+  export: { run: exportCommand, help: 'export the graph or a subgraph: --format cypher|json|jsonl|graphml|csv [--zip] [--raw] [--out PATH] [--root ID …]', flags: ['zip', 'raw'] },
   'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
   report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, balance, parallel-work [--json]', flags: ['json', 'all-imports'] },
+  keys: { run: keysCommand, help: 'API keys: create --name NAME --role reader|researcher|editor|admin, list, revoke KEY_ID', flags: ['json'] },
   reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
   schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },
 };

@@ -4,7 +4,23 @@
 export type Placeholder = 'label' | 'types' | 'type' | 'depth' | 'order' | 'orderField' | 'cmp';
 
 export const QUERIES = {
+  'access/key-create': [],
+  'access/key-by-id': [],
+  'access/key-list': [],
+  'access/key-revoke': [],
+  'access/key-touch': [],
   'admin/delete-batch': [],
+  'edit/node-get': [],
+  'edit/node-put': ['label'],
+  'edit/node-edges': [],
+  'edit/node-delete': [],
+  'edit/edge-get': ['type'],
+  'edit/edge-put': ['type'],
+  'edit/edge-delete': ['type'],
+  'edit/change-create': [],
+  'edit/change-get': [],
+  'edit/change-mark-undone': [],
+  'edit/change-list': [],
   'admin/missing-search-keys': [],
   'admin/set-search-keys': [],
   'admin/search-names': [],

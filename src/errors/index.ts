@@ -7,6 +7,7 @@ import { formatProblem } from '../model/document-check.js';
 
 export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   IMPORT_INVALID: 'IMPORT_INVALID',
@@ -14,6 +15,15 @@ export const ErrorCode = {
   IMPORT_IN_PROGRESS: 'IMPORT_IN_PROGRESS',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   QUERY_NOT_READ_ONLY: 'QUERY_NOT_READ_ONLY',
+  QUERY_NOT_ALLOWED: 'QUERY_NOT_ALLOWED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  REQUEST_ABORTED: 'REQUEST_ABORTED',
+  SERVER_BUSY: 'SERVER_BUSY',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
+  CONFLICT: 'CONFLICT',
   CYPHER_ERROR: 'CYPHER_ERROR',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -35,6 +45,13 @@ export class ZanjirError extends GraphQLError {
 export class NotFoundError extends ZanjirError {
   constructor(what: string, id: string) {
     super(`No ${what} with id ${JSON.stringify(id)}.`, ErrorCode.NOT_FOUND, { id });
+  }
+}
+
+/** No credentials where they are required, or credentials that do not check out. */
+export class UnauthenticatedError extends ZanjirError {
+  constructor(message: string) {
+    super(message, ErrorCode.UNAUTHENTICATED);
   }
 }
 
@@ -98,6 +115,59 @@ export class QueryTimeoutError extends ZanjirError {
 export class QueryNotReadOnlyError extends ZanjirError {
   constructor(queryType: string) {
     super(`Only read queries are allowed here; this query is of type "${queryType}" (it would write or change the schema).`, ErrorCode.QUERY_NOT_READ_ONLY, { queryType });
+  }
+}
+
+/** A researcher's query that plans as a read but uses something not on the allow-list (LOAD CSV, SHOW, a procedure). */
+export class QueryNotAllowedError extends ZanjirError {
+  constructor(what: string, reason: string) {
+    super(`This query is refused: it uses ${what}, ${reason}. Researcher Cypher may match, filter, aggregate and return graph data, and call the procedures listed in docs/security.md.`, ErrorCode.QUERY_NOT_ALLOWED, { uses: what });
+  }
+}
+
+/** A GraphQL document over one of the configured limits: says which limit, its value and what was asked. */
+export class QueryTooComplexError extends ZanjirError {
+  constructor(what: string, asked: number, limit: number, hint: string) {
+    super(`The query's ${what} is ${asked}, over this server's limit of ${limit}. ${hint}`, ErrorCode.QUERY_TOO_COMPLEX, { limit: what, asked, max: limit, http: { status: 400 } });
+  }
+}
+
+export class RequestTimeoutError extends ZanjirError {
+  constructor(budgetMs: number) {
+    super(`The request used up its ${budgetMs} ms time budget and was stopped. Ask for less (fewer aliases, smaller maxNodes or maxDepth) or raise ZANJIR_REQUEST_TIMEOUT_MS.`, ErrorCode.REQUEST_TIMEOUT, { budgetMs });
+  }
+}
+
+export class RequestAbortedError extends ZanjirError {
+  constructor() {
+    super('The client went away; the request was stopped.', ErrorCode.REQUEST_ABORTED);
+  }
+}
+
+/** Every database connection is busy for longer than the request can wait. */
+export class ServerBusyError extends ZanjirError {
+  constructor(waitedMs: number) {
+    super(`The server is busy: no database connection became free within ${waitedMs} ms. Try again shortly.`, ErrorCode.SERVER_BUSY, { waitedMs });
+  }
+}
+
+/** One caller has too many requests running at once; the others keep their share. */
+export class TooManyRequestsError extends ZanjirError {
+  constructor(limit: number) {
+    super(`You have ${limit} requests running already, this server's limit for one caller (ZANJIR_CLIENT_CONCURRENCY). Wait for them, then retry.`, ErrorCode.TOO_MANY_REQUESTS, { limit });
+  }
+}
+
+export class ResponseTooLargeError extends ZanjirError {
+  constructor(bytes: number, limit: number) {
+    super(`The answer would be ${bytes} bytes, over this server's limit of ${limit} (ZANJIR_MAX_RESPONSE_BYTES). Ask for fewer fields or nodes, or use /export for whole subgraphs.`, ErrorCode.RESPONSE_TOO_LARGE, { bytes, limit });
+  }
+}
+
+/** An edit that does not apply to the graph as it stands (e.g. undoing a change twice). */
+export class ConflictError extends ZanjirError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, extensions);
   }
 }
 

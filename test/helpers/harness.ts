@@ -28,7 +28,16 @@ export interface Harness {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: '0', ZANJIR_DEFAULT_ROLE: 'admin', ...env });
+  return loadConfig({
+    ...process.env,
+    NEO4J_URI: inject('boltUri'),
+    NEO4J_USER: 'neo4j',
+    NEO4J_PASSWORD: inject('boltPassword'),
+    PORT: '0',
+    ZANJIR_ANONYMOUS_ROLE: 'admin',
+    ZANJIR_LOG_LEVEL: 'silent',
+    ...env,
+  });
 }
 
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context.js';
+import { requireRole, type Context } from '../../context.js';
 import type { NodeKind } from '../../model/kinds.js';
 import { NodeKindEnum, WalkDirection } from '../common/enums.js';
 import { exportGraphInline } from './export.service.js';
@@ -7,7 +7,7 @@ import { ExportFormatEnum, ExportResultType } from './export.type.js';
 
 @Resolver()
 export class ExportResolver {
-  @Query(() => ExportResultType, { description: 'The whole graph, or the subgraph within maxDepth chain hops of rootId, in a research format.' })
+  @Query(() => ExportResultType, { description: 'The whole graph, or the subgraph within maxDepth chain hops of rootId, in a research format. Needs the researcher role.' })
   exportGraph(
     @Arg('format', () => ExportFormatEnum) format: ExportFormatEnum,
     @Ctx() ctx: Context,
@@ -16,6 +16,7 @@ export class ExportResolver {
     @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
     @Arg('kinds', () => [NodeKindEnum], { nullable: true }) kinds?: NodeKindEnum[],
   ) {
+    requireRole(ctx, 'export');
     return exportGraphInline(ctx, { rootId, direction, maxDepth, kinds: (kinds as unknown as NodeKind[] | undefined) ?? null }, format);
   }
 }
