@@ -2,6 +2,7 @@
 // with filters, and Persian-aware search.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Executor } from '../src/db/executor.js';
 import { doc, edge, fixture, node } from './helpers/fixtures.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
@@ -89,7 +90,7 @@ describe('node', () => {
     const query = `{ nodes(kind: PRODUCT, first: 50) { edges { node { id ... on Product {
       suppliers { node { id ... on Plant { inputs { node { id ... on Product { suppliers { node { id } } } ... on Part { suppliers { node { id } } } } } } } }
     } } } } }`;
-    const reads = vi.spyOn(h.db.executor, 'read');
+    const reads = vi.spyOn(Executor.prototype, 'read');
     await h.query(query);
     const calls = reads.mock.calls.map((c) => c[0]);
     reads.mockRestore();
@@ -102,7 +103,7 @@ describe('node', () => {
 
   it('batches direct import shares and weights too', async () => {
     const query = `{ nodes(kind: PRODUCT, first: 50) { edges { node { id ... on Product { directImportShare suppliers { weight node { id } } } } } } }`;
-    const reads = vi.spyOn(h.db.executor, 'read');
+    const reads = vi.spyOn(Executor.prototype, 'read');
     await h.query(query);
     const calls = reads.mock.calls.map((c) => c[0]);
     reads.mockRestore();

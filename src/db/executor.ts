@@ -4,9 +4,22 @@
 // GraphQLErrors here and nowhere else.
 
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { CypherError, DatabaseUnavailableError, QueryNotReadOnlyError, QueryTimeoutError, ZanjirError } from '../errors/index.js';
+import { busyError, poolGate, type Gate, type RequestBudget } from './budget.js';
+import {
+  BadUserInputError,
+  CypherError,
+  DatabaseUnavailableError,
+  QueryNotAllowedError,
+  QueryNotReadOnlyError,
+  QueryTimeoutError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ServerBusyError,
+  ZanjirError,
+} from '../errors/index.js';
 import type { CypherRegistry, Substitutions } from './cypher-registry.js';
 import type { QueryName } from './queries.js';
+import { checkReadOnlyPlan, type PlanNode } from './read-only-policy.js';
 import { toPlain, toPlainMap, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
@@ -23,12 +36,31 @@ export interface QueryRunner {
 }
 
 export class Executor {
+  private readonly gate: Gate;
+
   constructor(
     private readonly driver: Driver,
     readonly database: string,
     private readonly registry: CypherRegistry,
     private readonly defaultTimeoutMs: number,
-  ) {}
+    options: { gate?: Gate; poolSize?: number; budget?: RequestBudget | null } = {},
+  ) {
+    this.gate = options.gate ?? poolGate(options.poolSize ?? 50);
+    this.budget = options.budget ?? null;
+  }
+
+  /** The request's budget, when this executor serves one request (see scoped()). */
+  readonly budget: RequestBudget | null;
+
+  /** An executor for one request: every call counts against its deadline and concurrency cap. */
+  scoped(budget: RequestBudget): Executor {
+    return new Executor(this.driver, this.database, this.registry, this.defaultTimeoutMs, { gate: this.gate, budget });
+  }
+
+  /** Database calls open now and waiting for a connection, process-wide (for /metrics and tests). */
+  get load(): { inUse: number; queued: number; capacity: number } {
+    return { inUse: this.gate.inUse, queued: this.gate.queued, capacity: this.gate.size };
+  }
 
   read(name: QueryName, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<Row[]> {
     return this.readTransaction((tx) => tx.run(name, params, options.substitutions), { ...options, label: name });
@@ -51,63 +83,94 @@ export class Executor {
   /**
    * Streams the rows of one named query from a read transaction, a row at a time with the
    * driver's back-pressure, so an export of a million nodes never sits in memory. Not retried:
-   * a consumer that has written half a file cannot be replayed.
+   * a consumer that has written half a file cannot be replayed. A consumer that stops early
+   * (return() on the generator, e.g. a download the client cancelled) rolls back and frees the
+   * connection at once.
    */
   async *stream(name: QueryName, params: Record<string, unknown> = {}, options: RunOptions = {}): AsyncGenerator<Row> {
-    const timeout = options.timeoutMs ?? 0;
+    const release = await this.admit();
+    const timeout = this.effectiveTimeout(options.timeoutMs ?? 0);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    const tx = await session.beginTransaction({ ...(timeout > 0 ? { timeout } : {}), metadata: { app: 'zanjir', query: name } });
+    const unhold = this.budget?.hold(session);
     try {
-      const result = tx.run(this.registry.render(name, options.substitutions), params);
-      for await (const record of result) yield toPlainMap(record.toObject());
-      await tx.commit();
+      const tx = await session.beginTransaction({ ...(timeout.ms > 0 ? { timeout: timeout.ms } : {}), metadata: { app: 'zanjir', query: name } });
+      try {
+        const result = tx.run(this.registry.render(name, options.substitutions), params);
+        for await (const record of result) yield toPlainMap(record.toObject());
+        await tx.commit();
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+      }
     } catch (error) {
-      throw mapDriverError(error, timeout);
+      throw this.mapError(error, timeout);
     } finally {
-      if (tx.isOpen()) await tx.rollback().catch(() => {});
+      unhold?.();
       await session.close();
+      release();
     }
   }
 
   /**
-   * A researcher's own Cypher, read-only. Read mode is not access control, so EXPLAIN first and
-   * refuse anything whose plan is not a pure read; then run it in a read transaction with a
-   * timeout, keeping at most rowCap rows.
+   * A researcher's own Cypher, read-only. Read mode is not access control (LOAD CSV, SHOW and
+   * TERMINATE TRANSACTIONS plan as reads), so EXPLAIN first and refuse anything whose plan is
+   * not made of allow-listed read operators and procedures (read-only-policy.ts); then run it in a
+   * read transaction with a timeout, keeping at most rowCap rows and byteCap bytes of them.
    */
   async runReadOnlyCypher(
     text: string,
     params: Record<string, unknown>,
-    limits: { rowCap: number; timeoutMs: number },
-  ): Promise<{ columns: string[]; rows: Plain[][]; truncated: boolean }> {
+    limits: { rowCap: number; timeoutMs: number; byteCap?: number; maxLength?: number },
+  ): Promise<{ columns: string[]; rows: Plain[][]; truncated: boolean; truncatedBy: 'ROWS' | 'BYTES' | null }> {
+    if (limits.maxLength !== undefined && text.length > limits.maxLength) {
+      throw new BadUserInputError(`The query is ${text.length} characters long; this server accepts up to ${limits.maxLength} (ZANJIR_CYPHER_MAX_LENGTH).`, 'query');
+    }
+    const byteCap = limits.byteCap ?? Number.POSITIVE_INFINITY;
+    const release = await this.admit();
+    const timeout = this.effectiveTimeout(limits.timeoutMs);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    const metadata = { app: 'zanjir', query: 'researcher-cypher' };
+    const unhold = this.budget?.hold(session);
+    const config = { ...(timeout.ms > 0 ? { timeout: timeout.ms } : {}), metadata: { app: 'zanjir', query: 'researcher-cypher' } };
     try {
-      const plan = await session.executeRead((tx) => tx.run(`EXPLAIN ${text}`, params), { timeout: limits.timeoutMs, metadata });
+      const plan = await session.executeRead((tx) => tx.run(`EXPLAIN ${text}`, params), config);
       const queryType = plan.summary.queryType;
       if (queryType !== 'r') throw new QueryNotReadOnlyError(queryType);
+      const verdict = checkReadOnlyPlan((plan.summary.plan || null) as PlanNode | null, this.database);
+      if (!verdict.allowed) throw new QueryNotAllowedError(verdict.what, verdict.reason);
       return await session.executeRead(async (tx) => {
         const result = tx.run(text, params);
         const columns = (await result.keys()) as string[];
         const rows: Plain[][] = [];
-        let truncated = false;
+        let bytes = 2;
+        let truncatedBy: 'ROWS' | 'BYTES' | null = null;
         for await (const record of result) {
           if (rows.length >= limits.rowCap) {
-            truncated = true;
+            truncatedBy = 'ROWS';
             break;
           }
-          rows.push(columns.map((c) => toPlain(record.get(c))));
+          const row = columns.map((c) => toPlain(record.get(c)));
+          bytes += JSON.stringify(row).length + 1;
+          if (bytes > byteCap) {
+            truncatedBy = 'BYTES';
+            break;
+          }
+          rows.push(row);
         }
-        return { columns, rows, truncated };
-      }, { timeout: limits.timeoutMs, metadata });
+        return { columns, rows, truncated: truncatedBy !== null, truncatedBy };
+      }, config);
     } catch (error) {
-      throw mapUserCypherError(error, limits.timeoutMs);
+      if (error instanceof ZanjirError) throw error;
+      const mapped = this.mapError(error, timeout);
+      throw mapped !== error ? mapped : mapUserCypherError(error);
     } finally {
+      unhold?.();
       await session.close();
+      release();
     }
   }
 
   /** A schema statement (constraint, index) from cypher/schema: its own auto-commit transaction. */
   async runSchemaStatement(statement: string): Promise<void> {
+    const release = await this.admit();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.run(statement, {}, { metadata: { app: 'zanjir', query: 'schema' } });
@@ -115,6 +178,7 @@ export class Executor {
       throw mapDriverError(error, 0);
     } finally {
       await session.close();
+      release();
     }
   }
 
@@ -132,6 +196,16 @@ export class Executor {
     }
   }
 
+  /** One attempt to reach the database, for /ready: true when it answers within the time given. */
+  async ping(timeoutMs: number): Promise<boolean> {
+    const timer = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    const attempt = this.driver
+      .verifyConnectivity({ database: this.database })
+      .then(() => true)
+      .catch(() => false);
+    return Promise.race([attempt, timer]);
+  }
+
   private runner(tx: ManagedTransaction): QueryRunner {
     return {
       run: async (name, params = {}, substitutions = {}) => {
@@ -141,22 +215,76 @@ export class Executor {
     };
   }
 
+  /**
+   * Waits for a turn: first under the request's own cap, then under the process-wide gate below
+   * the driver's pool. Returns the release. A request waits at most until its deadline.
+   */
+  private async admit(): Promise<() => void> {
+    const budget = this.budget;
+    if (!budget) {
+      await this.gate.acquire(Number.POSITIVE_INFINITY, busyError(0));
+      return () => this.gate.release();
+    }
+    let releaseOwn: () => void = () => {};
+    const own = new Promise<void>((resolve) => (releaseOwn = resolve));
+    let admitted!: () => void;
+    const entered = new Promise<void>((resolve) => (admitted = resolve));
+    const held = budget.run(async () => {
+      await this.gate.acquire(budget.remainingMs(), () => new ServerBusyError(budget.budgetMs));
+      admitted();
+      await own;
+    });
+    await Promise.race([entered, held]);
+    const release = () => {
+      this.gate.release();
+      releaseOwn();
+    };
+    try {
+      budget.check();
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return release;
+  }
+
+  /** The timeout for one transaction: the one asked for, cut to what is left of the request's budget. */
+  private effectiveTimeout(requestedMs: number): { ms: number; byBudget: boolean } {
+    const budget = this.budget;
+    if (!budget) return { ms: requestedMs, byBudget: false };
+    const left = Math.max(1, budget.remainingMs());
+    if (requestedMs > 0 && requestedMs <= left) return { ms: requestedMs, byBudget: false };
+    return { ms: left, byBudget: true };
+  }
+
+  private mapError(error: unknown, timeout: { ms: number; byBudget: boolean }): unknown {
+    if (error instanceof ZanjirError) return error;
+    if (this.budget?.aborted) return new RequestAbortedError();
+    const mapped = mapDriverError(error, timeout.ms);
+    if (mapped instanceof QueryTimeoutError && timeout.byBudget && this.budget) return new RequestTimeoutError(this.budget.budgetMs);
+    return mapped;
+  }
+
   private async inSession<T>(
     mode: 'READ' | 'WRITE',
     options: RunOptions & { label?: string },
     work: (session: Session, config: { timeout?: number; metadata: Record<string, string> }) => Promise<T>,
   ): Promise<T> {
-    const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
+    const release = await this.admit();
+    const timeout = this.effectiveTimeout(options.timeoutMs ?? this.defaultTimeoutMs);
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const unhold = this.budget?.hold(session);
     try {
-      return await work(session, { ...(timeout > 0 ? { timeout } : {}), metadata: { app: 'zanjir', query: options.label ?? 'unit-of-work' } });
+      return await work(session, { ...(timeout.ms > 0 ? { timeout: timeout.ms } : {}), metadata: { app: 'zanjir', query: options.label ?? 'unit-of-work' } });
     } catch (error) {
-      throw mapDriverError(error, timeout);
+      throw this.mapError(error, timeout);
     } finally {
+      unhold?.();
       await session.close();
+      release();
     }
   }
 }
@@ -178,28 +306,49 @@ export function isConstraintViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
-/** For researchers' Cypher the database's own explanation (syntax, unknown function) is the useful answer. */
-function mapUserCypherError(error: unknown, timeoutMs: number): unknown {
-  if (error instanceof ZanjirError) return error;
-  const mapped = mapDriverError(error, timeoutMs);
-  if (mapped !== error) return mapped;
+/**
+ * For researchers' Cypher the database's explanation of a mistake in their query (syntax, unknown
+ * function, wrong type) is the useful answer; it is cut to its first line, without Java class
+ * names or file paths. Anything else (I/O, security, internal) stays hidden.
+ */
+const EXPLAINABLE_CODES = [
+  'Neo.ClientError.Statement.SyntaxError',
+  'Neo.ClientError.Statement.SemanticError',
+  'Neo.ClientError.Statement.TypeError',
+  'Neo.ClientError.Statement.ArgumentError',
+  'Neo.ClientError.Statement.ArithmeticError',
+  'Neo.ClientError.Statement.ParameterMissing',
+  'Neo.ClientError.Statement.EntityNotFound',
+  'Neo.ClientError.Statement.UnsupportedOperationError',
+  'Neo.ClientError.Procedure.ProcedureNotFound',
+  'Neo.ClientError.Schema.IndexNotFound',
+];
+
+function mapUserCypherError(error: unknown): unknown {
   const code = (error as { code?: string }).code ?? '';
-  if (code.startsWith('Neo.ClientError.Statement') || code.startsWith('Neo.ClientError.Procedure') || code.startsWith('Neo.ClientError.Schema')) {
-    return new CypherError((error as Error).message.split('\n')[0] ?? 'The query could not run.', code);
-  }
   if (code === 'Neo.ClientError.Security.Forbidden' || code.startsWith('Neo.ClientError.Transaction.ForbiddenDueToTransactionType')) {
     return new QueryNotReadOnlyError('write');
   }
+  if (EXPLAINABLE_CODES.includes(code)) return new CypherError(cleanCypherMessage((error as Error).message), code);
+  if (code.startsWith('Neo.ClientError.')) return new CypherError('The query could not run.', code);
   return error;
 }
 
-export function createDriver(uri: string, user: string | null, password: string | null): Driver {
-  // The embedded server has authentication off (loopback only) and ignores the token.
+function cleanCypherMessage(message: string): string {
+  const first = (message.split('\n')[0] ?? '').replace(/\b(?:org|java|scala)\.[\w.$]+/g, '…').replace(/(?:file:)?\/(?:[\w.-]+\/)+[\w.-]*/g, '…');
+  return first.length > 300 ? `${first.slice(0, 300)}…` : first || 'The query could not run.';
+}
+
+export function createDriver(uri: string, user: string | null, password: string | null, poolSize = 50, retryMs = 5_000): Driver {
   const auth = neo4j.auth.basic(user ?? 'neo4j', password ?? '');
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: false,
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: poolSize,
+    // Zanjir queues its own calls below the pool (budget.ts), so the pool rarely makes anyone wait.
     connectionAcquisitionTimeout: 30_000,
+    // Managed transactions retry transient errors (a leader change, a lost connection) this long;
+    // past it a request hears DATABASE_UNAVAILABLE rather than hanging.
+    maxTransactionRetryTime: retryMs,
     userAgent: 'zanjir/0.1',
     logging: { level: 'error', logger: (level, message) => console.error(`[neo4j ${level}] ${message}`) },
   });

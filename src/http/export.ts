@@ -23,9 +23,27 @@ export async function handleExport(executor: Executor, req: IncomingMessage, res
     'content-disposition': `attachment; filename="${base}.${format}"`,
     'cache-control': 'no-store',
   });
+  // A client that goes away stops the export: leaving the loop ends the stream's transaction and
+  // frees its connection (waiting for a 'drain' that never comes used to hold it forever).
   for await (const chunk of exportStream(executor, scope, format)) {
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+    if (res.destroyed) break;
+    if (!res.write(chunk) && !(await drained(res))) break;
   }
-  res.end();
+  if (!res.destroyed) res.end();
   return true;
+}
+
+/** Waits for the response to take more: true on 'drain', false when the client went away. */
+function drained(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => done(true);
+    const onClose = () => done(false);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
 }

@@ -4,22 +4,23 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context } from '../context.js';
+import type { Config } from '../config.js';
+import { ResponseTooLargeError } from '../errors/index.js';
 import { readBody } from './body.js';
 
-export async function handleGraphQL(
-  apollo: ApolloServer<Context>,
+export async function handleGraphQL<C extends object>(
+  apollo: ApolloServer<C>,
   req: IncomingMessage,
   res: ServerResponse,
-  context: () => Promise<Context>,
-  maxBodyBytes: number,
+  context: () => Promise<C>,
+  limits: Pick<Config['limits'], 'maxBodyBytes' | 'maxResponseBytes'>,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+  const raw = req.method === 'POST' ? await readBody(req, limits.maxBodyBytes) : '';
   let body: unknown = raw;
   if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
     try {
@@ -37,6 +38,13 @@ export async function handleGraphQL(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    const bytes = Buffer.byteLength(response.body.string);
+    if (bytes > limits.maxResponseBytes) {
+      const error = new ResponseTooLargeError(bytes, limits.maxResponseBytes);
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }));
+      return;
+    }
     res.end(response.body.string);
     return;
   }

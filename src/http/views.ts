@@ -25,10 +25,12 @@ const CONTENT_TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.map']);
 
 /**
- * Framing allowed from anywhere; everything else only from this origin. Styles allow 'unsafe-inline'
- * because the graph library sets element styles; blob: and data: serve the PNG/SVG downloads.
+ * Framing allowed from the configured dashboards (ZANJIR_FRAME_ANCESTORS); everything else only
+ * from this origin. Styles allow 'unsafe-inline' because the graph library sets element styles;
+ * blob: and data: serve the PNG/SVG downloads.
  */
-export const VIEW_SECURITY_HEADERS: Record<string, string> = {
+export function viewSecurityHeaders(frameAncestors = '*'): Record<string, string> {
+  return {
   'content-security-policy': [
     "default-src 'self'",
     "script-src 'self'",
@@ -39,15 +41,21 @@ export const VIEW_SECURITY_HEADERS: Record<string, string> = {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    'frame-ancestors *',
+    `frame-ancestors ${frameAncestors}`,
   ].join('; '),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-};
+  };
+}
+
+/** The headers with framing from anywhere (a local, single-user run). */
+export const VIEW_SECURITY_HEADERS = viewSecurityHeaders('*');
 
 export interface ViewsOptions {
   /** Where the build output is; views/dist by default. */
   distDir?: string;
+  /** Who may frame the views (CSP frame-ancestors); '*' by default. */
+  frameAncestors?: string;
 }
 
 /** Answers /view and everything under it; returns false for other paths. */
@@ -100,7 +108,7 @@ export async function handleViews(req: IncomingMessage, res: ServerResponse, url
   const headers: Record<string, string> = {
     'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
     'cache-control': cache,
-    ...VIEW_SECURITY_HEADERS,
+    ...viewSecurityHeaders(options.frameAncestors),
   };
   if (COMPRESSIBLE.has(ext)) {
     headers.vary = 'accept-encoding';

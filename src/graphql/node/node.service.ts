@@ -50,5 +50,7 @@ export async function pageNodes(ctx: Context, args: PageArgs) {
 export async function searchNodes(ctx: Context, text: string, kind: NodeKind | null, first: number) {
   if (first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100.', 'first');
   if (text.trim().length === 0) throw new BadUserInputError('text must not be empty.', 'text');
+  const max = ctx.config.limits.searchMaxLength;
+  if (text.length > max) throw new BadUserInputError(`text is ${text.length} characters long; search takes up to ${max} characters (ZANJIR_SEARCH_MAX_LENGTH).`, 'text');
   return ctx.store.search(text, kind, first);
 }

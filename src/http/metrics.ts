@@ -1,0 +1,38 @@
+// Prometheus metrics at /metrics: requests by route and status, their duration, GraphQL errors by
+// code, database calls in use and queued, plus the process's own (memory, event-loop lag, GC).
+// One registry per server, so tests can run several servers in one process.
+
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  requests: Counter<'route' | 'status'>;
+  duration: Histogram<'route'>;
+  graphqlErrors: Counter<'code'>;
+}
+
+export function createMetrics(dbLoad: () => { inUse: number; queued: number; capacity: number }): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'zanjir_' });
+  const requests = new Counter({ name: 'zanjir_http_requests_total', help: 'HTTP requests by route and status.', labelNames: ['route', 'status'] as const, registers: [registry] });
+  const duration = new Histogram({
+    name: 'zanjir_http_request_duration_seconds',
+    help: 'HTTP request duration by route.',
+    labelNames: ['route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const graphqlErrors = new Counter({ name: 'zanjir_graphql_errors_total', help: 'GraphQL errors by extensions.code.', labelNames: ['code'] as const, registers: [registry] });
+  new Gauge({ name: 'zanjir_db_calls_in_use', help: 'Database calls holding a connection.', registers: [registry], collect() { this.set(dbLoad().inUse); } });
+  new Gauge({ name: 'zanjir_db_calls_queued', help: 'Database calls waiting for a connection.', registers: [registry], collect() { this.set(dbLoad().queued); } });
+  new Gauge({ name: 'zanjir_db_calls_capacity', help: 'Database calls that may hold a connection at once.', registers: [registry], collect() { this.set(dbLoad().capacity); } });
+  return { registry, requests, duration, graphqlErrors };
+}
+
+/** A low-cardinality label for a path: the route, never ids or query strings. */
+export function routeOf(pathname: string): string {
+  if (pathname === '/graphql' || pathname === '/health' || pathname === '/ready' || pathname === '/metrics' || pathname === '/') return pathname;
+  const first = pathname.split('/')[1] ?? '';
+  if (['export', 'view', 'report'].includes(first)) return `/${first}/*`;
+  return 'other';
+}
