@@ -22,6 +22,8 @@ import { ImportResolver } from './imports/import.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 import { CypherResolver } from './cypher/cypher.resolver.js';
 import { ExportResolver } from './export/export.resolver.js';
+import { AccessResolver } from './access/access.resolver.js';
+import { EditsResolver } from './edits/edits.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -40,6 +42,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   AnalyticsResolver,
   ExportResolver,
   CypherResolver,
+  AccessResolver,
+  EditsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,0 +1,3 @@
+// Marks a change as undone by another, so it is not undone twice.
+MATCH (c:ZanjirChange {changeId: $changeId})
+SET c.undoneBy = $undoneBy, c.undoneAt = datetime()

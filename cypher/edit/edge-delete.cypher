@@ -1,0 +1,5 @@
+// Removes one edge by its key.
+MATCH (a:Entity {id: $from})-[r:{{type}}]->(b:Entity {id: $to})
+WHERE coalesce(r.output, '') = $output
+DELETE r
+RETURN count(*) AS deleted

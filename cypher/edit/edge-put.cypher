@@ -1,0 +1,15 @@
+// Writes one edge whole: its properties become exactly $props; created when its key is new.
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+OPTIONAL MATCH (a)-[old:{{type}}]->(b) WHERE coalesce(old.output, '') = $output
+CALL (a, b, old) {
+  WITH a, b, old WHERE old IS NULL
+  CREATE (a)-[e:{{type}}]->(b)
+  SET e = $props
+  RETURN 1 AS created
+  UNION ALL
+  WITH old WHERE old IS NOT NULL
+  SET old = $props
+  RETURN 0 AS created
+}
+RETURN created

@@ -1,0 +1,4 @@
+// Removes a node and its relationships (their copies are in the change log).
+MATCH (n:Entity {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted
