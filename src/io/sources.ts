@@ -2,10 +2,11 @@
 // memory) or a JSON Lines file, read as a stream. Each source can be read more than once (the
 // importer checks everything first, then writes), and says where each record sits.
 
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { FORMAT } from '../model/records.js';
+import { firstInvalidUtf8 } from '../model/utf8.js';
 import type { Problem } from '../model/document-check.js';
 
 export interface SourceRecord {
@@ -74,7 +75,14 @@ export function jsonFileSource(file: string): ImportSource {
   let parsed: { doc: unknown; problem: Problem | null } | null = null;
   const load = () => {
     if (!parsed) {
-      const text = fs.readFileSync(file, 'utf8');
+      const bytes = fs.readFileSync(file);
+      if (!isUtf8(bytes)) {
+        const at = firstInvalidUtf8(bytes);
+        const line = bytes.subarray(0, at).toString('utf8').split('\n').length;
+        parsed = { doc: null, problem: { where: name, message: `is not valid UTF-8: byte ${at} (line ${line}) breaks it. Save the file as UTF-8.` } };
+        return parsed;
+      }
+      const text = bytes.toString('utf8');
       try {
         parsed = { doc: JSON.parse(text), problem: null };
       } catch (e) {
@@ -161,16 +169,51 @@ export function filesFor(target: string): string[] {
     .map((f) => path.join(target, f));
 }
 
-async function* lines(file: string): AsyncIterable<{ line: string; number: number }> {
-  const rl = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let number = 0;
-  for await (const line of rl) {
-    number += 1;
-    if (line.trim() !== '') yield { line, number };
-  }
+/** A line that broke UTF-8: reading stops there, and the line is reported. */
+class BrokenEncoding {
+  constructor(readonly byte: number) {}
 }
 
-function parseLine(line: string, name: string, number: number): { value: unknown } | { problem: Problem } {
+/**
+ * The file's non-blank lines with their numbers, decoded strictly: a byte that is not UTF-8 ends
+ * the file with a BrokenEncoding line rather than turning into U+FFFD.
+ */
+async function* lines(file: string): AsyncIterable<{ line: string | BrokenEncoding; number: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let number = 0;
+  let carry = '';
+  let offset = 0;
+  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+    let text: string;
+    try {
+      text = carry + decoder.decode(chunk, { stream: true });
+    } catch {
+      const at = firstInvalidUtf8(chunk);
+      yield { line: new BrokenEncoding(offset + Math.max(0, at)), number: number + 1 + (carry.match(/\n/g)?.length ?? 0) };
+      return;
+    }
+    offset += chunk.length;
+    const parts = text.split('\n');
+    carry = parts.pop() ?? '';
+    for (const part of parts) {
+      number += 1;
+      const line = part.endsWith('\r') ? part.slice(0, -1) : part;
+      if (line.trim() !== '') yield { line, number };
+    }
+  }
+  try {
+    carry += decoder.decode();
+  } catch {
+    yield { line: new BrokenEncoding(offset), number: number + 1 };
+    return;
+  }
+  if (carry.trim() !== '') yield { line: carry.endsWith('\r') ? carry.slice(0, -1) : carry, number: number + 1 };
+}
+
+function parseLine(line: string | BrokenEncoding, name: string, number: number): { value: unknown } | { problem: Problem } {
+  if (line instanceof BrokenEncoding) {
+    return { problem: { where: `${name} line ${number}`, message: `is not valid UTF-8: byte ${line.byte} of the file breaks it. Save the file as UTF-8.` } };
+  }
   try {
     return { value: JSON.parse(line) };
   } catch (e) {

@@ -173,13 +173,13 @@ export class DocumentChecker {
 }
 
 function kindOf(raw: unknown): NodeKind | undefined {
-  const kind = (raw as { kind?: unknown } | null)?.kind;
+  const kind = typeof raw === 'object' && raw !== null ? (raw as { kind?: unknown }).kind : undefined;
   return isNodeKind(kind) ? kind : undefined;
 }
 
 function idOf(raw: unknown): string | undefined {
   if (typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string') {
-    return (raw as { id: string }).id;
+    return (raw as { id: string }).id.slice(0, 200);
   }
   return undefined;
 }
@@ -191,6 +191,6 @@ function describeEdge(e: { type: string; from: string; to: string }): string {
 function describeRawEdge(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Record<string, unknown>;
-  if (typeof r.from === 'string' && typeof r.to === 'string') return describeEdge({ type: String(r.type ?? '?'), from: r.from, to: r.to });
+  if (typeof r.from === 'string' && typeof r.to === 'string') return describeEdge({ type: typeof r.type === 'string' ? r.type.slice(0, 40) : '?', from: r.from.slice(0, 200), to: r.to.slice(0, 200) });
   return undefined;
 }

@@ -24,8 +24,27 @@ describe('node records', () => {
   it('refuses lower-case or long country codes and ids with spaces', () => {
     expect(parseNode({ id: 'a b', kind: 'Supplier', name: 'x', nameFa: 'x', country: 'cn' })).toMatchObject({
       ok: false,
-      problems: [{ field: 'id', message: 'must not contain whitespace' }, { field: 'country' }],
+      problems: [{ field: 'id', message: expect.stringMatching(/^must be plain ASCII/) }, { field: 'country' }],
     });
+  });
+
+  it('refuses look-alike and non-ASCII ids, over-long names, huge numbers and separators in aliases', () => {
+    const base = { kind: 'Mine', name: 'x', nameFa: 'x' };
+    expect(parseNode({ ...base, id: 'mine:sungun-\u0443' }).ok).toBe(false);
+    expect(parseNode({ ...base, id: 'معدن:سونگون' }).ok).toBe(false);
+    expect(parseNode({ ...base, id: 'mine:gol-e-gohar' }).ok).toBe(true);
+    expect(parseNode({ ...base, id: 'mine:a', name: 'n'.repeat(301) })).toMatchObject({ ok: false, problems: [{ field: 'name', message: 'must be at most 300 characters' }] });
+    expect(parseNode({ ...base, id: 'mine:a', capacityTpy: 1e308 })).toMatchObject({ ok: false, problems: [{ field: 'capacityTpy' }] });
+    expect(parseNode({ ...base, id: 'mine:a', aliases: ['a;b'] })).toMatchObject({ ok: false, problems: [{ field: 'aliases.0' }] });
+  });
+
+  it('refuses kinds that only exist on Object.prototype, quoting bad values briefly', () => {
+    for (const kind of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(parseNode({ id: 'mine:a', kind, name: 'x', nameFa: 'x' })).toMatchObject({ ok: false, problems: [{ field: 'kind' }] });
+    }
+    const r = parseNode({ id: 'mine:a', kind: 'k'.repeat(100_000), name: 'x', nameFa: 'x' });
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r).length).toBeLessThan(500);
   });
 });
 

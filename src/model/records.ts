@@ -36,20 +36,33 @@ export interface EdgeRecord {
 export const FORMAT = 'zanjir/1';
 export const DEFAULT_HOME_COUNTRY = 'IR';
 
+/**
+ * Ids are readable ASCII (`mine:gol-e-gohar`): letters, digits and . _ : / - + only, so a
+ * look-alike (a Cyrillic "у" for "y") can never name a second node that reads the same.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/+-]*$/;
+/** Bounds on what a record may hold: far beyond real data, well inside Neo4j's index key limits. */
+export const LIMITS = { idLength: 200, nameLength: 300, aliases: 20, shortText: 1_000, longText: 10_000, documentText: 2_000_000, maxNumber: 1e15 } as const;
+
 const id = z
   .string({ required_error: 'is required', invalid_type_error: 'must be a string' })
   .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .regex(/^\S+$/, 'must not contain whitespace');
-const text = z.string({ invalid_type_error: 'must be a string' });
+  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)
+  .regex(ID_PATTERN, 'must be plain ASCII: letters, digits and . _ : / - + (like mine:gol-e-gohar), starting with a letter or digit');
+/** Free text of a given maximum length. */
+const textUpTo = (max: number) => z.string({ invalid_type_error: 'must be a string' }).max(max, `must be at most ${max} characters`);
+const text = textUpTo(LIMITS.shortText);
+const longText = textUpTo(LIMITS.longText);
 const requiredText = z
   .string({ required_error: 'is required', invalid_type_error: 'must be a string' })
   .trim()
-  .min(1, 'must not be empty');
+  .min(1, 'must not be empty')
+  .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`);
 const nonNegative = z
   .number({ invalid_type_error: 'must be a number' })
   .finite('must be finite')
-  .nonnegative('must not be negative');
+  .nonnegative('must not be negative')
+  .max(LIMITS.maxNumber, `must be at most ${LIMITS.maxNumber.toExponential()} (a larger figure is a typo or a unit mistake)`);
 const fraction = z
   .number({ invalid_type_error: 'must be a number' })
   .min(0, 'must be between 0 and 1')
@@ -73,10 +86,10 @@ const nodeBase = {
   id,
   name: requiredText,
   nameFa: requiredText,
-  aliases: z.array(requiredText, { invalid_type_error: 'must be a list of strings' }).optional(),
+  aliases: z.array(requiredText.refine((a) => !a.includes(';'), "must not contain ';' (it separates list items in CSV and GraphML exports)"), { invalid_type_error: 'must be a list of strings' }).max(LIMITS.aliases, `must hold at most ${LIMITS.aliases} names`).optional(),
   sources: idList.optional(),
   estimate: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
-  note: text.optional(),
+  note: longText.optional(),
 };
 
 const itemProps = {
@@ -131,7 +144,7 @@ export const NODE_SCHEMAS = {
     url: text.optional(),
     publishedAt: isoDate.optional(),
     lang: text.optional(),
-    text: text.optional(),
+    text: textUpTo(LIMITS.documentText).optional(),
   }),
 } satisfies Record<NodeKind, z.ZodTypeAny>;
 
@@ -139,7 +152,7 @@ const edgeBase = {
   from: id,
   to: id,
   estimate: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
-  note: text.optional(),
+  note: longText.optional(),
   sources: idList.optional(),
 };
 
@@ -167,7 +180,7 @@ export const EDGE_SCHEMAS = {
     valueShare: fraction.optional(),
   }),
   LOCALIZES: z.object({ ...edgeBase, type: z.literal('LOCALIZES') }),
-  CITES: z.object({ ...edgeBase, type: z.literal('CITES'), quote: text.optional() }),
+  CITES: z.object({ ...edgeBase, type: z.literal('CITES'), quote: longText.optional() }),
   MENTIONS: z.object({ ...edgeBase, type: z.literal('MENTIONS') }),
 } satisfies Record<EdgeType, z.ZodTypeAny>;
 
@@ -187,8 +200,8 @@ export function parseNode(raw: unknown): RecordResult<NodeRecord> {
   if (!isPlainObject(raw)) return fail('', 'a node must be a JSON object');
   const kind = raw.kind;
   if (kind === undefined) return fail('kind', `is required: one of ${NODE_KINDS.join(', ')}`);
-  if (typeof kind !== 'string' || !(kind in NODE_SCHEMAS)) {
-    return fail('kind', `unknown kind ${JSON.stringify(kind)}: expected one of ${NODE_KINDS.join(', ')}`);
+  if (typeof kind !== 'string' || !Object.hasOwn(NODE_SCHEMAS, kind)) {
+    return fail('kind', `unknown kind ${brief(kind)}: expected one of ${NODE_KINDS.join(', ')}`);
   }
   const schema: z.ZodTypeAny = NODE_SCHEMAS[kind as NodeKind].strict();
   return fromZod<NodeRecord>(schema.safeParse(raw));
@@ -198,8 +211,8 @@ export function parseEdge(raw: unknown): RecordResult<EdgeRecord> {
   if (!isPlainObject(raw)) return fail('', 'an edge must be a JSON object');
   const type = raw.type;
   if (type === undefined) return fail('type', `is required: one of ${EDGE_TYPES.join(', ')}`);
-  if (typeof type !== 'string' || !(type in EDGE_SCHEMAS)) {
-    return fail('type', `unknown edge type ${JSON.stringify(type)}: expected one of ${EDGE_TYPES.join(', ')}`);
+  if (typeof type !== 'string' || !Object.hasOwn(EDGE_SCHEMAS, type)) {
+    return fail('type', `unknown edge type ${brief(type)}: expected one of ${EDGE_TYPES.join(', ')}`);
   }
   const schema: z.ZodTypeAny = EDGE_SCHEMAS[type as EdgeType].strict();
   return fromZod<EdgeRecord>(schema.safeParse(raw));
@@ -236,15 +249,30 @@ function fromZod<T>(result: z.SafeParseReturnType<unknown, unknown>): RecordResu
 function describeIssue(issue: z.ZodIssue): RecordProblem {
   const field = issue.path.join('.');
   if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-    return { field: '', message: `unknown propert${issue.keys.length > 1 ? 'ies' : 'y'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` };
+    const keys = issue.keys.slice(0, 10).map((k) => brief(k));
+    return { field: '', message: `unknown propert${issue.keys.length > 1 ? 'ies' : 'y'} ${keys.join(', ')}${issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : ''}` };
   }
   if (issue.code === z.ZodIssueCode.invalid_enum_value) {
-    return { field, message: `must be one of ${issue.options.join(', ')} (got ${JSON.stringify(issue.received)})` };
+    return { field, message: `must be one of ${issue.options.join(', ')} (got ${brief(issue.received)})` };
   }
   if (issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined') {
     return { field, message: 'is required' };
   }
   return { field, message: issue.message };
+}
+
+/**
+ * A value quoted in a message, cut short: a megabyte of bad input must not come back in the
+ * error (twice), only enough of it to recognise.
+ */
+export function brief(value: unknown, max = 60): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(typeof value));
+  } catch {
+    text = `a ${typeof value}`;
+  }
+  return text.length > max ? `${text.slice(0, max)}…" (${text.length} characters)` : text;
 }
 
 function fail(field: string, message: string): { ok: false; problems: RecordProblem[] } {

@@ -11,8 +11,9 @@ import { progressReporter } from '../progress.js';
 import { log, withDatabase } from './common.js';
 
 export const EXPORT_USAGE = `zanjir export --format cypher|json|jsonl|graphml|csv [--zip] [--out PATH]
-              [--root ID [--direction upstream|downstream] [--depth N]] [--kinds Mine,Product,…]
-CSV goes to a folder (--out DIR), or one zip file with --zip; the other formats to --out FILE or stdout.`;
+              [--root ID [--direction upstream|downstream] [--depth N]] [--kinds Mine,Product,…] [--raw]
+CSV goes to a folder (--out DIR), or one zip file with --zip; the other formats to --out FILE or stdout.
+CSV text cells that a spreadsheet would run as formulas get a leading ' unless --raw (exact, for neo4j-admin).`;
 
 async function write(stream: NodeJS.WritableStream, chunk: string | Buffer): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
@@ -25,7 +26,7 @@ export async function exportCommand(args: ParsedArgs): Promise<void> {
   if (format === 'csv' && !out) throw new UsageError(`CSV needs --out: a folder, or a .zip file with --zip.\n${EXPORT_USAGE}`);
   const direction = stringOption(args, 'direction') ?? 'upstream';
   if (direction !== 'upstream' && direction !== 'downstream') throw new UsageError('--direction is upstream or downstream');
-  const request = { rootId: stringOption(args, 'root') ?? null, direction, maxDepth: numberOption(args, 'depth'), kinds: parseKinds(stringOption(args, 'kinds')) } as const;
+  const request = { rootId: stringOption(args, 'root') ?? null, direction, maxDepth: numberOption(args, 'depth'), kinds: parseKinds(stringOption(args, 'kinds')), raw: args.options.has('raw') } as const;
 
   await withDatabase(async (db) => {
     const scope = await resolveScope(db.executor, request);

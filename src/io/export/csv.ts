@@ -1,7 +1,10 @@
 // CSV for `neo4j-admin database import full`: one node file per kind (:ID, :LABEL and typed
 // columns) and one relationship file per type (:START_ID, :END_ID, :TYPE, typed columns).
-// Arrays use ";" (neo4j-admin's default array delimiter); fields with quotes, commas or newlines
-// are quoted, so long texts need --multiline-fields=true.
+// Arrays use ";" (neo4j-admin's default array delimiter; list items may not contain it); fields
+// with quotes, commas or newlines are quoted, so long texts need --multiline-fields=true.
+// People open these files in spreadsheets too, so by default a text cell that would run as a
+// formula (=, +, -, @, tab, CR first) gets a leading ' (OWASP's advice); `raw` keeps it exact
+// for a byte-for-byte neo4j-admin round trip.
 
 import type { Executor } from '../../db/executor.js';
 import { EDGE_TYPES, ENTITY_LABEL, NODE_KINDS } from '../../model/kinds.js';
@@ -18,17 +21,25 @@ export function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function cell(value: PropertyValue | undefined, type: PropertyType): string {
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell a spreadsheet will not run as a formula. */
+export function formulaSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function cell(value: PropertyValue | undefined, type: PropertyType, safe: boolean): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return csvField(value.join(';'));
-  if (type === 'double') return String(value);
-  return csvField(String(value));
+  if (type === 'double' || type === 'boolean') return String(value);
+  const text = Array.isArray(value) ? value.map((v) => (safe ? formulaSafe(String(v)) : String(v))).join(';') : String(value);
+  return csvField(safe && !Array.isArray(value) ? formulaSafe(text) : text);
 }
 
 const header = (name: string, type: PropertyType) => (type === 'string' ? name : `${name}:${type}`);
 
 /** The CSV files of an export, each a stream; files with no rows are left out. */
 export async function* csvFiles(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<CsvFile> {
+  const safe = !scope.request.raw;
   for (const kind of NODE_KINDS) {
     if (!scope.kinds.includes(kind)) continue;
     const columns = propertiesOf(NODE_PROPERTY_TYPES, NODE_PROPERTIES[kind]);
@@ -37,7 +48,7 @@ export async function* csvFiles(executor: Executor, scope: ExportScope, onRecord
       chunks: (async function* () {
         yield `id:ID,:LABEL,${columns.map(([n, t]) => header(n, t)).join(',')}\n`;
         for await (const node of nodesOfKind(executor, scope, kind)) {
-          yield `${csvField(node.id)},${ENTITY_LABEL};${kind},${columns.map(([n, t]) => cell(node[n], t)).join(',')}\n`;
+          yield `${csvField(node.id)},${ENTITY_LABEL};${kind},${columns.map(([n, t]) => cell(node[n], t, safe)).join(',')}\n`;
           onRecord();
         }
       })(),
@@ -50,7 +61,7 @@ export async function* csvFiles(executor: Executor, scope: ExportScope, onRecord
       chunks: (async function* () {
         yield `:START_ID,:END_ID,:TYPE${columns.map(([n, t]) => `,${header(n, t)}`).join('')}\n`;
         for await (const edge of edgesOfType(executor, scope, type)) {
-          yield `${csvField(edge.from)},${csvField(edge.to)},${type}${columns.map(([n, t]) => `,${cell(edge[n], t)}`).join('')}\n`;
+          yield `${csvField(edge.from)},${csvField(edge.to)},${type}${columns.map(([n, t]) => `,${cell(edge[n], t, safe)}`).join('')}\n`;
           onRecord();
         }
       })(),

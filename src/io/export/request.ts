@@ -13,6 +13,7 @@ export function exportQueryString(request: ExportRequest): string {
     if (request.maxDepth !== undefined) params.set('depth', String(request.maxDepth));
   }
   if (request.kinds && request.kinds.length > 0) params.set('kinds', request.kinds.join(','));
+  if (request.raw) params.set('raw', '1');
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -26,6 +27,7 @@ export function parseExportQuery(params: URLSearchParams): ExportRequest {
     direction,
     maxDepth: depth === null ? undefined : Number(depth),
     kinds: parseKinds(params.get('kinds')),
+    raw: params.get('raw') === '1' || params.get('raw') === 'true',
   };
 }
 

@@ -9,6 +9,11 @@ import { CHAIN_EDGE_TYPES, EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind 
 import { DEFAULT_HOME_COUNTRY, type EdgeRecord, type NodeRecord } from '../../model/records.js';
 
 export interface ExportRequest {
+  /**
+   * CSV only: leave cells exactly as stored. By default a text cell that a spreadsheet would run
+   * as a formula (starting with = + - @, a tab or a carriage return) is prefixed with ' .
+   */
+  raw?: boolean;
   /** null: the whole graph. */
   rootId?: string | null;
   direction?: 'upstream' | 'downstream';
