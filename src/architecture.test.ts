@@ -55,6 +55,13 @@ describe('the layering of src/', () => {
     }
   });
 
+  it('keeps src/access below the doors: it knows roles and credentials, not GraphQL, HTTP or the database driver', () => {
+    for (const f of files.filter((x) => area(x) === 'access')) {
+      const bad = graph.get(f)!.local.filter((l) => ['graphql', 'io', 'cli', 'http', 'server', 'db', 'analytics'].includes(area(l)));
+      expect(bad.map((b) => path.relative(SRC, b)), path.relative(SRC, f)).toEqual([]);
+    }
+  });
+
   it('has no import cycles', () => {
     const state = new Map<string, 'visiting' | 'done'>();
     const cycles: string[] = [];
