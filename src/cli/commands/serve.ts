@@ -1,3 +1,4 @@
+import { checkExposure } from '../../access/exposure.js';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
 import { ImportInProgressError } from '../../errors/index.js';
@@ -9,6 +10,8 @@ import { describeImport, importProgress, log } from './common.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
+  // Refuse an unsafe exposure before spending time on starting Neo4j.
+  checkExposure(config);
   const db = await openDatabase(config, { log });
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   let closing: Promise<void> | null = null;
