@@ -22,6 +22,7 @@ import { ImportResolver } from './imports/import.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 import { CypherResolver } from './cypher/cypher.resolver.js';
 import { ExportResolver } from './export/export.resolver.js';
+import { CurrencyResolver, LocalizationPlanFieldsResolver, PartCurrencyResolver, ProductCurrencyResolver } from './currency/currency.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -40,6 +41,10 @@ const RESOLVERS: NonEmptyArray<Function> = [
   AnalyticsResolver,
   ExportResolver,
   CypherResolver,
+  CurrencyResolver,
+  LocalizationPlanFieldsResolver,
+  ProductCurrencyResolver,
+  PartCurrencyResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
