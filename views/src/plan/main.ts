@@ -146,16 +146,17 @@ function render(): void {
   const left = 84;
   const right = 44;
   const top = 34;
-  const plotH = Math.max(180, Math.min(420, (chart.clientHeight || 480) - (model.redundant.length ? 190 : 90)));
+  const plotH = Math.max(180, Math.min(420, (chart.clientHeight || 480) - 100 - model.redundant.length * 24));
   const axisY = top + plotH;
   const stripTop = axisY + 56;
-  const stripH = model.redundant.length ? 90 : 0;
-  const height = stripTop + stripH + (model.redundant.length ? 30 : 0);
+  const ROW = 24;
+  const stripH = model.redundant.length * ROW;
+  const height = stripTop + stripH + (model.redundant.length ? 12 : 0);
   const plotW = width - left - right;
   const ratioStep = niceStep((model.ratioMax > 0 ? model.ratioMax : 1) / 4);
   const ratioMax = Math.ceil((model.ratioMax > 0 ? model.ratioMax * 1.04 : 1) / ratioStep) * ratioStep;
   const xs = (usd: number) => left + (Math.min(usd, model!.costMax) / model!.costMax) * plotW;
-  const ys = (ratio: number | null, base = axisY, span = plotH) => base - (ratio === null ? span : (Math.min(ratio, ratioMax) / ratioMax) * span);
+  const ys = (ratio: number) => axisY - (Math.min(ratio, ratioMax) / ratioMax) * plotH;
   // Mirrored for Persian: the curve reads right to left like the page.
   const X = (x: number) => (fa ? width - x : x);
   const rectX = (x0: number, x1: number) => (fa ? width - x1 : x0);
@@ -176,28 +177,35 @@ function render(): void {
       svg('text', { x: X(left - 6), y, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: colours.muted, 'font-size': 11 }, t.usd(ratio)),
     );
   }
-  for (let i = 0; i <= 5; i += 1) {
-    const usd = (model.costMax / 5) * i;
-    g.append(svg('text', { x: X(xs(usd)), y: axisY + 16, 'text-anchor': 'middle', fill: colours.muted, 'font-size': 11 }, money(usd)));
+  const costStep = niceStep(model.costMax / 5);
+  for (let usd = 0; usd <= model.costMax + 1e-9; usd += costStep) {
+    g.append(
+      svg('line', { x1: X(xs(usd)), x2: X(xs(usd)), y1: axisY, y2: axisY + 4, stroke: colours.edge }),
+      svg('text', { x: X(xs(usd)), y: axisY + 16, 'text-anchor': 'middle', fill: colours.muted, 'font-size': 11 }, money(usd)),
+    );
   }
   g.append(
     svg('text', { x: X(left + plotW / 2), y: axisY + 34, 'text-anchor': 'middle', fill: colours.muted }, s.costAxis),
     svg('text', { x: X(left), y: top - 16, 'text-anchor': 'start', fill: colours.muted }, s.ratioAxis),
   );
 
-  const drawBar = (b: Bar, base: number, span: number, fill: string, opacity: number) => {
+  /** A bar from x0 to x1 on the cost axis, up from `base`: as tall as its ratio, or `full` when given. */
+  const drawBar = (b: Bar, base: number, span: number, fill: string, opacity: number, full = false) => {
     const x0 = xs(b.x0);
     const w = Math.max(3, xs(b.x1) - x0);
-    const y = ys(b.ratio, base, span);
+    const y = full || b.ratio === null ? base - span : base - (Math.min(b.ratio, ratioMax) / ratioMax) * span;
     const group = svg('g', { 'data-id': b.project.id, 'data-kind': b.kind, 'data-cost': b.cost, 'data-ratio': b.ratio ?? 'Infinity' });
     group.append(
       svg('rect', { x: rectX(x0, x0 + w), y, width: w, height: Math.max(1, base - y), fill, opacity, stroke: colours.background, 'stroke-width': 1 }, svg('title', {}, fill_(b))),
     );
-    if (w > 46) {
+    if (b.kind === 'redundant') {
+      // Apart, one row each: the name and what it would save alone, beside the bar.
+      group.append(svg('text', { x: X(x0 + w + 6), y: (y + base) / 2, 'text-anchor': 'start', 'dominant-baseline': 'middle', 'font-size': 11, fill: colours.text }, `${name(b.project)} · ${money(b.saving)} ${s.perYear} (${ratioText(b.ratio)}/$)`));
+    } else if (w > 46) {
       const label = clip(name(b.project), w);
       group.append(svg('text', { x: X(x0 + w / 2), y: Math.max(top - 2, y - 5), 'text-anchor': 'middle', 'font-size': 11, fill: colours.text }, label));
     }
-    if (b.ratio === null) group.append(svg('text', { x: X(x0 + w / 2), y: top + 12, 'text-anchor': 'middle', 'font-size': 10.5, fill: colours.muted }, `∞ · ${s.nothingLeft}`));
+    if (b.ratio === null && b.kind !== 'redundant') group.append(svg('text', { x: X(x0 + w / 2), y: top + 12, 'text-anchor': 'middle', 'font-size': 10.5, fill: colours.muted }, `∞ · ${s.nothingLeft}`));
     g.append(group);
   };
   const fill_ = (b: Bar) => fill(s.barTitle, { name: name(b.project), saving: money(b.saving), cost: money(b.cost), ratio: ratioText(b.ratio) });
@@ -219,8 +227,8 @@ function render(): void {
   // Parallel work, apart: what each would save alone.
   if (model.redundant.length) {
     g.append(svg('text', { x: X(left), y: stripTop - 10, 'text-anchor': 'start', 'font-weight': 600, fill: REDUNDANT }, s.redundant));
-    g.append(svg('line', { x1: X(left), x2: X(width - right), y1: stripTop + stripH, y2: stripTop + stripH, stroke: colours.edge }));
-    for (const b of model.redundant) drawBar(b, stripTop + stripH, stripH, 'url(#hatch)', 1);
+    // One row each, from the start of the cost axis: width the remaining cost, as above.
+    model.redundant.forEach((b, i) => drawBar({ ...b, x0: 0, x1: b.cost }, stripTop + (i + 1) * ROW - 4, ROW - 8, 'url(#hatch)', 1, true));
   }
   svgEl = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': document.title }, defs, g);
   chart.append(svgEl);
