@@ -385,6 +385,42 @@ describe('properties on 300 random graphs (seeded)', () => {
     }
   });
 
+  it('picks what a plain greedy loop picks, recomputing every marginal saving every round', () => {
+    // The plan keeps marginal savings until a pick touches their items; this loop does not.
+    const naive = (g: ChainGraph, budget: number) => {
+      const model = new CurrencyModel(g);
+      const pool = [...g.nodes.values()]
+        .filter((p) => p.kind === 'Project' && ['ACTIVE', 'STALLED', 'PLANNED'].includes(String(p.status)))
+        .map((p) => ({ id: p.id, alone: model.impact(p.id) }))
+        .filter((c) => c.alone.remainingCostUsd !== null && c.alone.valued);
+      const displaced = new Map<string, number>();
+      const picked: [string, number][] = [];
+      let spent = 0;
+      for (;;) {
+        let best: { id: string; net: number; ratio: number; impact: ReturnType<CurrencyModel['impact']> } | null = null;
+        for (const c of pool) {
+          if (picked.some(([id]) => id === c.id) || spent + c.alone.remainingCostUsd! > budget) continue;
+          const impact = model.impact(c.id, displaced);
+          if (impact.netSavingUsd <= 1e-9) continue;
+          const ratio = c.alone.remainingCostUsd === 0 ? Infinity : impact.netSavingUsd / c.alone.remainingCostUsd!;
+          if (!best || ratio > best.ratio || (ratio === best.ratio && (impact.netSavingUsd > best.net || (impact.netSavingUsd === best.net && c.id < best.id)))) {
+            best = { id: c.id, net: impact.netSavingUsd, ratio, impact };
+          }
+        }
+        if (!best) return picked;
+        picked.push([best.id, best.net]);
+        spent += best.impact.remainingCostUsd!;
+        for (const i of best.impact.items) if (i.displacedVolume > 0) displaced.set(i.itemId, (displaced.get(i.itemId) ?? 0) + i.displacedVolume);
+      }
+    };
+    for (let seed = 1; seed <= 300; seed += 1) {
+      const g = randomGraph(seed, 2 + (seed % 9));
+      const budget = prng(seed * 3)() * 1e6;
+      const plan = localizationPlan(g, { budgetUsd: budget });
+      expect(plan.steps.map((s) => [s.projectId, s.netSavingUsd]), `seed ${seed}`).toEqual(naive(g, budget));
+    }
+  });
+
   it('on a single item, (V/m)·v·(t − t′) equals the plan’s net saving', () => {
     let checked = 0;
     for (let seed = 1; seed <= 300; seed += 1) {

@@ -436,13 +436,26 @@ export function localizationPlan(graph: ChainGraph, options: PlanOptions): Local
   const picked = new Set<string>();
   let spent = 0;
   let saved = 0;
+  // A candidate's marginal saving changes only when a pick displaces imports of one of its items:
+  // keep it until then, so a round costs the candidates the last pick touched, not all of them.
+  const marginals = new Map<string, ProjectImpact>();
+  const byItem = new Map<string, string[]>();
+  for (const c of pool) for (const i of c.alone.items) byItem.set(i.itemId, [...(byItem.get(i.itemId) ?? []), c.projectId]);
+  const marginalOf = (projectId: string): ProjectImpact => {
+    let m = marginals.get(projectId);
+    if (!m) {
+      m = model.impact(projectId, displaced);
+      marginals.set(projectId, m);
+    }
+    return m;
+  };
   for (;;) {
     let best: { c: Candidate; marginal: ProjectImpact; ratio: number } | null = null;
     for (const c of pool) {
       if (picked.has(c.projectId)) continue;
       const cost = c.alone.remainingCostUsd!;
       if (spent + cost > budget) continue;
-      const marginal = model.impact(c.projectId, displaced);
+      const marginal = marginalOf(c.projectId);
       if (marginal.netSavingUsd <= NOTHING) continue;
       const ratio = cost === 0 ? Infinity : marginal.netSavingUsd / cost;
       if (
@@ -461,6 +474,7 @@ export function localizationPlan(graph: ChainGraph, options: PlanOptions): Local
     for (const item of best.marginal.items) {
       if (item.displacedVolume <= 0) continue;
       displaced.set(item.itemId, (displaced.get(item.itemId) ?? 0) + item.displacedVolume);
+      for (const other of byItem.get(item.itemId) ?? []) marginals.delete(other);
       const list = picks.get(item.itemId) ?? [];
       list.push({ projectId: best.c.projectId, volume: item.displacedVolume, inputImportShare: item.inputImportShare ?? 0 });
       picks.set(item.itemId, list);
@@ -478,7 +492,7 @@ export function localizationPlan(graph: ChainGraph, options: PlanOptions): Local
   }
   for (const c of pool) {
     if (picked.has(c.projectId)) continue;
-    const marginal = model.impact(c.projectId, displaced);
+    const marginal = marginalOf(c.projectId);
     const reason: SkipReason = c.alone.netSavingUsd <= NOTHING ? 'NO_SAVING' : marginal.netSavingUsd <= NOTHING ? 'REDUNDANT' : 'OVER_BUDGET';
     skipped.push(skip(c, reason, marginal.netSavingUsd));
   }
