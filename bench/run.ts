@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    const driver = neo4j.driver(db.boltUri, neo4j.auth.basic('neo4j', ''));
+    const driver = neo4j.driver(db.boltUri, neo4j.auth.basic(db.boltAuth.user, db.boltAuth.password));
     const goods = chain.finishedGoods;
     const ores = chain.ores;
     const sizes = await gql(`query ($id: ID!) { upstream(id: $id, maxDepth: 12) { nodes { id } edges { from } } }`, { id: goods[0] });

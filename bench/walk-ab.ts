@@ -23,7 +23,7 @@ const file = path.join(work, 'chain.jsonl');
 const chain = generateChain(file, targetNodes);
 const config = { ...loadConfig({ ...process.env, NEO4J_URI: '' }), dataDir: path.join(work, 'data'), boltPort: 0, port: 0, seed: 'none', javaHeap: '4g' };
 const db = await openDatabase(config, { log: (l) => console.log(l) });
-const driver = neo4j.driver(db.boltUri, neo4j.auth.basic('neo4j', ''));
+const driver = neo4j.driver(db.boltUri, neo4j.auth.basic(db.boltAuth.user, db.boltAuth.password));
 const root = chain.finishedGoods[0]!;
 
 async function hopByHop(): Promise<number> {

@@ -800,6 +800,111 @@ for slug, name, nameFa, owner, progress, status, budget, started, items, sources
 
 
 # ---------------------------------------------------------------------------------------------
+# Foreign currency (DOMAIN.md, "Foreign currency: import bills and what localization saves"):
+# import volumes for the imported auto parts, the capacity each localization project adds, and
+# budgets, progress and statuses. Kept in one block applied over the tables above, so the
+# currency figures can be reviewed (and sourced) on their own.
+# ---------------------------------------------------------------------------------------------
+CURRENCY_PUBS = {
+    "irasin-novin-electrode": ("Irasin: Mobarakeh Steel group at the opening of Novin Electrode Ardakan (EUR 245 M, 30,000 t first phase, EUR 54 M a year kept at home)",
+                               "ایراسین: جلوگیری از خروج ۵۴ میلیون یورو ارز با افتتاح نوین الکترود اردکان", "Irasin", "https://www.irasin.ir", "fa"),
+    "alvefagh-ardakan-electrode": ("Al-Vefagh: Ardakan graphite electrode plant, 30,000 t a year rising to 60,000 t, EUR 245 M",
+                                   "الوفاق: کارخانه الکترود گرافیتی اردکان، ۳۰ هزار تن در سال", "Al-Vefagh", "https://al-vefagh.net/327320", "ar"),
+    "miningnewspro-electrode-2018": ("Mining News Pro (citing SteelMint): USD 440 M allocated for about 100,000 t of graphite electrode imports a year",
+                                     "ماینینگ نیوز پرو: تخصیص ۴۴۰ میلیون دلار برای واردات الکترود گرافیتی", "Mining News Pro", "http://miningnewspro.com/News/235260", "en"),
+    "financialtribune-auto-parts-2018": ("Financial Tribune (citing IRICA): USD 2.89 B of auto parts imported in the year to March 2018",
+                                         "فایننشال تریبیون: واردات ۲٫۸۹ میلیارد دلار قطعه خودرو در سال ۱۳۹۶", "Financial Tribune",
+                                         "https://financialtribune.com/articles/economy-domestic-economy/84518/auto-parts-were-iran-s-main-import-last-year", "en"),
+    "tehrantimes-auto-parts-2021": ("Tehran Times (citing IRICA): USD 576 M of auto parts imported in the year to March 2021",
+                                    "تهران تایمز: واردات ۵۷۶ میلیون دلار قطعه خودرو در سال ۱۳۹۹", "Tehran Times",
+                                    "https://www.tehrantimes.com/news/464394/Annual-imports-of-auto-parts-exceed-500m", "en"),
+}
+for key, (name, nameFa, publisher, url, lang) in CURRENCY_PUBS.items():
+    node(S, f"source:{key}", "Source", name, nameFa, title=name, publisher=publisher, url=url, lang=lang)
+
+
+def bom_demand():
+    """Units a year of every car and part, from the cars' plant capacities down the bills of materials."""
+    need = {}
+    for slug, plants in CAR_PLANTS.items():
+        need[f"product:{slug}"] = sum(cap for _, cap in plants)
+    lines = [(e["from"], e["to"], e["quantity"]) for e in FILES[AU]["edges"] if e["type"] == "COMPONENT_OF"]
+    for _ in range(10):  # the bills of materials are at most four levels deep
+        for part in {f for f, _, _ in lines}:
+            need[part] = sum(q * need.get(to, 0) for f, to, q in lines if f == part)
+    return need
+
+
+# Imported auto parts: customs publishes auto-parts imports only in total (USD 2.89 B in the year to
+# March 2018, USD 576 M in the year to March 2021), not by part, so each foreign supply edge gets
+# its share of the part's demand: the cars' output (440,000 a year) down the bills of materials.
+# The totals are the check: the modelled auto-parts import bill sits between the two.
+PART_DEMAND = bom_demand()
+AU_COUNTRY = {n["id"]: n.get("country") for n in FILES[AU]["nodes"] if n["kind"] == "Supplier"}
+for e in FILES[AU]["edges"]:
+    if e["type"] != "SUPPLIES" or not e["to"].startswith("part:"):
+        continue
+    origin = e.get("originCountry") or AU_COUNTRY.get(e["from"])
+    if origin and origin != "IR" and "volumePerYear" not in e:
+        e["volumePerYear"] = round(e["share"] * PART_DEMAND[e["to"]])
+        e["estimate"] = True
+        e["note"] = "Import volume: the edge's share of the part's demand (car output down the bills of materials), an estimate; customs gives auto-parts imports only in total."
+cite(ST, "part:graphite-electrode", src("miningnewspro-electrode-2018"), "USD 440 Mn for the import of graphite electrode; around 100,000 MT in last Persian year")
+
+# Projects: (budget USD, progress, status, LOCALIZES capacityTpy per item, inputImportShare, sources, note).
+# None leaves the value in PROJECTS as it is. Budgets and capacities are estimates unless a source is named.
+PROJECT_CURRENCY = {
+    "electrode-mobarakeh": (265_000_000, 0.9, "ACTIVE", 30_000, 0.55, ["irasin-novin-electrode", "alvefagh-ardakan-electrode"],
+                            "Novin Electrode Ardakan: EUR 245 M (about USD 265 M) for 30,000 t a year in its first phase, opened and ramping up (progress 0.9 an estimate); "
+                            "input import share 0.55 an estimate (needle coke, about half an electrode's cost, is imported). Its saving is measured against the 2018 imports."),
+    "electrode-imidro": (None, None, None, 20_000, 0.55, [], "Capacity and input import share are estimates."),
+    "electrode-khuzestan": (None, None, None, 20_000, 0.55, [], "No budget is public: the plan lists it as NO_BUDGET. Capacity is an estimate."),
+    "steel-chain-localization-system": (2_000_000, None, None, 0, None, [], "An information system: it adds no capacity of its own (capacityTpy 0), so it saves no currency directly."),
+    "needle-coke": (None, None, None, 20_000, 0.2, [], "Needle coke is imported only for home electrode making, which has barely begun: little to displace yet."),
+    "rolls-mobarakeh": (25_000_000, None, None, 2_500, None, [], "Budget and capacity are estimates."),
+    "rolls-esfahan": (40_000_000, None, None, 2_000, None, [], "Budget and capacity are estimates."),
+    "imidro-equipment": (50_000_000, None, None, 1_500, None, [], "Budget and the roll capacity it adds are estimates."),
+    "steel-research-fund": (10_000_000, None, None, 20_000, None, [], "The fund's refractory programme; budget and capacity are estimates."),
+    "ecu-crouse": (None, None, None, 120_000, None, [], "Capacity is an estimate."),
+    "ecu-sapco": (None, None, None, 80_000, None, [], "Capacity is an estimate."),
+    "ecu-university": (None, None, None, 30_000, None, [], "Capacity is an estimate."),
+    "mcu-localization": (None, None, None, 2_000_000, 0.6, [], "Capacity is an estimate; wafers would still be imported (input import share 0.6, an estimate)."),
+    "abs-localization": (15_000_000, None, None, 200_000, None, [], "Budget and capacity are estimates."),
+    "airbag-localization": (20_000_000, None, None, 400_000, None, [], "Budget and capacity are estimates."),
+    "at-gearbox": (None, None, None, 50_000, None, [], "Capacity is an estimate."),
+    "tyre-cord": (12_000_000, None, None, 2_000_000, 0.3, [], "Capacity (kg a year) and budget are estimates; wire rod partly imported (0.3, an estimate)."),
+    "tyre-cord-2": (15_000_000, None, None, 1_500_000, 0.3, [], "Capacity (kg a year) and budget are estimates."),
+    "coking-coal-tabas": (80_000_000, None, None, 1_000_000, None, [], "Budget and capacity are estimates."),
+    "ferroalloys-imidro": (25_000_000, None, None, 25_000, None, [], "Budget and capacity are estimates."),
+    "sarab-alumina": (400_000_000, None, None, 200_000, None, [], "Budget and capacity are estimates."),
+    "kaleybar-alumina": (150_000_000, None, None, 100_000, None, [], "Budget and capacity are estimates."),
+    "alumina-jajarm-expansion": (120_000_000, None, None, 200_000, None, [], "Budget and capacity are estimates."),
+    "pvb-film": (10_000_000, None, None, 440_000, 0.5, [], "Budget and capacity (pieces a year) are estimates; PVB resin would be imported (0.5, an estimate)."),
+}
+PR_NODES = {n["id"]: n for n in FILES[PR]["nodes"]}
+for slug, (budget, progress, status, capacity, input_share, sources, note) in PROJECT_CURRENCY.items():
+    project = PR_NODES[f"project:{slug}"]
+    for key, value in (("budget", budget), ("progress", progress), ("status", status)):
+        if value is not None:
+            project[key] = value
+    project["note"] = note
+    if sources:
+        project["sources"] = sorted(set(project.get("sources", [])) | {src(s) for s in sources})
+    for e in FILES[PR]["edges"]:
+        if e["type"] == "LOCALIZES" and e["from"] == project["id"]:
+            e["capacityTpy"] = capacity
+            if input_share is not None:
+                e["inputImportShare"] = input_share
+            if sources:
+                e["sources"] = [src(s) for s in sources]
+            else:
+                e["estimate"] = True
+    for s in sources:
+        cite(PR, project["id"], src(s))
+cite(PR, "project:electrode-mobarakeh", src("irasin-novin-electrode"), "سرمایه‌گذاری ۲۴۵ میلیون یورویی، ظرفیت تولید ۳۰ هزار تن در فاز نخست ... جلوگیری از خروج ۵۴ میلیون یورو ارز")
+
+
+# ---------------------------------------------------------------------------------------------
 # Output: one record a line, so a reviewer can diff a change.
 # ---------------------------------------------------------------------------------------------
 def dump(name, data):

@@ -44,5 +44,6 @@ describe('docs/examples', () => {
       expect(res.data?.node?.id, id).toBe(id);
     }
     expect(html).toContain('href="/view/balance?stage=INTERMEDIATE"');
+    expect(html).toContain('href="/view/plan?budget=5e8"');
   });
 });

@@ -92,6 +92,10 @@ describe('round trips', () => {
     expect(g.edges).toHaveLength(12);
     const feeds = g.edges.filter((e: any) => e.data.type === 'FEEDS' && e.target === 'plant:smelter' && e.source === 'product:ore');
     expect(feeds.map((e: any) => e.data.output).sort()).toEqual(['product:anode', 'product:cathode']);
+    // A LOCALIZES edge's capacity and input import share (DOMAIN.md, Foreign currency) travel typed.
+    expect(types).toMatchObject({ 'edge:capacityTpy': 'double', 'edge:inputImportShare': 'double' });
+    const localizes = g.edges.find((e: any) => e.data.type === 'LOCALIZES');
+    expect(localizes.data).toMatchObject({ capacityTpy: '120000', inputImportShare: '0.35' });
   });
 
   it('CSV for neo4j-admin is read back by independent CSV and ZIP readers, typed and complete', async () => {
@@ -110,6 +114,10 @@ describe('round trips', () => {
     const feeds = files['relationships-FEEDS.csv'];
     expect(feeds.header.slice(0, 3)).toEqual([':START_ID', ':END_ID', ':TYPE']);
     expect(feeds.rows).toHaveLength(3);
+    const localizes = files['relationships-LOCALIZES.csv'];
+    expect(localizes.header).toEqual(expect.arrayContaining(['capacityTpy:double', 'inputImportShare:double']));
+    const lrow = Object.fromEntries(localizes.header.map((h: string, i: number) => [h, localizes.rows[0][i]]));
+    expect(lrow).toMatchObject({ ':START_ID': 'project:p', ':END_ID': 'part:harness', 'capacityTpy:double': '120000', 'inputImportShare:double': '0.35' });
     const rows = Object.values(files).reduce((n: number, f: any) => n + f.rows.length, 0);
     expect(rows).toBe(10 + 12);
   });

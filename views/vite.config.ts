@@ -26,6 +26,7 @@ export default defineConfig({
         dependencies: path.join(root, 'dependencies.html'),
         flows: path.join(root, 'flows.html'),
         balance: path.join(root, 'balance.html'),
+        plan: path.join(root, 'plan.html'),
       },
     },
   },

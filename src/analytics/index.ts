@@ -4,3 +4,23 @@ export { chainBalance, type BalanceRow, type BalanceQuery } from './chain-balanc
 export { parallelWork, type ParallelWork } from './parallel-work.js';
 export { UnknownNodeError } from './errors.js';
 export { valueFlows, DEFAULT_MIN_SHARE, type ValueFlowsReport, type FlowNode, type FlowLink, type FlowDetail, type FlowNodeRole } from './value-flows.js';
+export {
+  CurrencyModel,
+  importBills,
+  localizationImpact,
+  localizationPlan,
+  importContentAfter,
+  DEFAULT_PLAN_STATUSES,
+  type ImportBill,
+  type ProjectImpact,
+  type ItemImpact,
+  type LocalizationPlan,
+  type PlanOptions,
+  type PlanStep,
+  type PlanSkip,
+  type PlanItemEffect,
+  type SkipReason,
+  type ContentAfter,
+  type CurrencyAssumption,
+  type ForeignOrigin,
+} from './currency.js';

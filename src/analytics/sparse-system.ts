@@ -5,7 +5,7 @@
 import type { SupplyModel } from '../model/supply.js';
 
 export interface SparseSystem {
-  /** Items of the system; index 0 is the root. */
+  /** Items of the system; index 0 is the (first) root. */
   items: string[];
   indexOf: Map<string, number>;
   /** m, by index. */
@@ -14,7 +14,8 @@ export interface SparseSystem {
   rows: { cols: number[]; vals: number[] }[];
 }
 
-export function buildSystem(model: SupplyModel, rootId: string): SparseSystem {
+/** `roots`: one item, or several (the first is index 0): the system then covers all their upstreams. */
+export function buildSystem(model: SupplyModel, roots: string | readonly string[]): SparseSystem {
   const items: string[] = [];
   const indexOf = new Map<string, number>();
   const add = (id: string): number => {
@@ -26,7 +27,7 @@ export function buildSystem(model: SupplyModel, rootId: string): SparseSystem {
     }
     return i;
   };
-  add(rootId);
+  for (const root of typeof roots === 'string' ? [roots] : roots) add(root);
   const rows: { cols: number[]; vals: number[] }[] = [];
   const direct: number[] = [];
   for (let i = 0; i < items.length; i += 1) {

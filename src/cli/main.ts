@@ -19,7 +19,7 @@ const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help:
   import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N] [--staged | --single-transaction]', flags: ['staged', 'single-transaction'] },
   export: { run: exportCommand, help: 'export the graph or a subgraph: --format cypher|json|jsonl|graphml|csv [--zip] [--raw] [--out PATH] [--root ID …]', flags: ['zip', 'raw'] },
   'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
-  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, balance, parallel-work [--json]', flags: ['json', 'all-imports'] },
+  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, balance, parallel-work, bills, impact, plan [--json]', flags: ['json', 'all-imports'] },
   keys: { run: keysCommand, help: 'API keys: create --name NAME --role reader|researcher|editor|admin, list, revoke KEY_ID', flags: ['json'] },
   reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
   schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },

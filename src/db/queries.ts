@@ -60,6 +60,9 @@ export const QUERIES = {
   'walk/fetch-upstream': ['types', 'depth'],
   'walk/fetch-all-nodes': [],
   'walk/fetch-all-edges': ['types'],
+  'currency/projects': [],
+  'currency/fetch-upstream-many': ['types', 'depth'],
+  'currency/imported-items': [],
 } as const satisfies Record<string, readonly Placeholder[]>;
 
 export type QueryName = keyof typeof QUERIES;

@@ -6,6 +6,8 @@ import type { ChainStore, Direction, Link } from '../db/chain-store.js';
 import type { EdgeType } from '../model/kinds.js';
 import type { NodeRecord } from '../model/records.js';
 import { supplyOfItem, type ItemSupply } from '../model/supply.js';
+import type { ImportBill } from '../analytics/currency.js';
+import { createImportBillLoader } from './currency/import-bill.loader.js';
 
 interface LinkSpec {
   direction: Direction;
@@ -46,6 +48,8 @@ export type Loaders = {
   node: DataLoader<string, NodeRecord | null>;
   /** An item's supply (its sources' weights and origins, m), worked out once per request from its own edges. */
   supply: DataLoader<string, ItemSupply | null>;
+  /** An item's foreign volume and import bill (DOMAIN.md, Foreign currency), from its own neighbourhood. */
+  importBill: DataLoader<string, ImportBill | null>;
 } & Record<LinkLoaderName, DataLoader<string, Link[]>>;
 
 export function createLoaders(store: ChainStore, homeCountry: () => Promise<string>): Loaders {
@@ -64,6 +68,7 @@ export function createLoaders(store: ChainStore, homeCountry: () => Promise<stri
   return {
     node,
     supply: new DataLoader<string, ItemSupply | null>((ids) => Promise.all(ids.map(supplyOf))),
+    importBill: createImportBillLoader({ node, ...links }, homeCountry),
     ...links,
   };
 }

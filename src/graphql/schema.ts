@@ -24,6 +24,7 @@ import { CypherResolver } from './cypher/cypher.resolver.js';
 import { ExportResolver } from './export/export.resolver.js';
 import { AccessResolver } from './access/access.resolver.js';
 import { EditsResolver } from './edits/edits.resolver.js';
+import { CurrencyResolver, LocalizationPlanFieldsResolver, PartCurrencyResolver, ProductCurrencyResolver } from './currency/currency.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -44,6 +45,10 @@ const RESOLVERS: NonEmptyArray<Function> = [
   CypherResolver,
   AccessResolver,
   EditsResolver,
+  CurrencyResolver,
+  LocalizationPlanFieldsResolver,
+  ProductCurrencyResolver,
+  PartCurrencyResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -61,6 +61,7 @@ localization projects. Walk upstream and downstream, find the import-reliant lin
 <li><a href="/view/dependencies?id=product:hot-rolled-coil&amp;depth=4&amp;lang=fa">همان، به فارسی</a></li>
 <li><a href="/view/flows?id=product:dena-plus">Where the value of a Dena+ comes from</a></li>
 <li><a href="/view/balance?stage=INTERMEDIATE">Balance of intermediate goods</a></li>
+<li><a href="/view/plan?budget=5e8">Which localization projects a $500 M budget should finish</a></li>
 </ul>
 <h2 style="font-size:1rem">Example questions</h2>
 <ul>${items || '<li>No examples found in docs/examples.</li>'}</ul>

@@ -56,6 +56,18 @@ describe('edge records', () => {
     expect(edgeKey({ type: 'SUPPLIES', from: 's', to: 'i', output: 'ignored' } as never)).toBe(edgeKey({ type: 'SUPPLIES', from: 's', to: 'i' }));
   });
 
+  it('lets LOCALIZES carry the capacity a project adds and its input import share (0..1)', () => {
+    expect(parseEdge({ type: 'LOCALIZES', from: 'p', to: 'i', capacityTpy: 3000, inputImportShare: 0.3 })).toEqual({
+      ok: true,
+      record: { type: 'LOCALIZES', from: 'p', to: 'i', capacityTpy: 3000, inputImportShare: 0.3 },
+    });
+    const bad = parseEdge({ type: 'LOCALIZES', from: 'p', to: 'i', capacityTpy: -1, inputImportShare: 1.2 });
+    expect(bad.ok ? [] : Object.fromEntries(bad.problems.map((p) => [p.field, p.message]))).toEqual({
+      capacityTpy: 'must not be negative',
+      inputImportShare: 'must be between 0 and 1',
+    });
+  });
+
   it('refuses properties of another type', () => {
     expect(parseEdge({ type: 'EXTRACTS', from: 'm', to: 'o', quantity: 2 })).toMatchObject({ ok: false, problems: [{ message: 'unknown property "quantity"' }] });
   });

@@ -179,7 +179,14 @@ export const EDGE_SCHEMAS = {
     quantity: nonNegative.optional(),
     valueShare: fraction.optional(),
   }),
-  LOCALIZES: z.object({ ...edgeBase, type: z.literal('LOCALIZES') }),
+  LOCALIZES: z.object({
+    ...edgeBase,
+    type: z.literal('LOCALIZES'),
+    // DOMAIN.md, Foreign currency: the units a year the project adds, and the import share of
+    // its inputs when the item has no modelled home recipe.
+    capacityTpy: nonNegative.optional(),
+    inputImportShare: fraction.optional(),
+  }),
   CITES: z.object({ ...edgeBase, type: z.literal('CITES'), quote: longText.optional() }),
   MENTIONS: z.object({ ...edgeBase, type: z.literal('MENTIONS') }),
 } satisfies Record<EdgeType, z.ZodTypeAny>;

@@ -8,12 +8,13 @@ import {
   importReliantLinksReport,
   parallelWorkReport,
 } from '../../graphql/analytics/analytics.service.js';
+import { importBillsReport, importContentAfterReport, localizationImpactReport, localizationPlanReport } from '../../graphql/currency/currency.service.js';
 import { numberOption, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { formatTable } from '../table.js';
 import { parseKinds } from '../../io/export/request.js';
 import { withDatabase } from './common.js';
 
-const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balance', 'parallel-work'] as const;
+const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balance', 'parallel-work', 'bills', 'impact', 'plan'] as const;
 
 export const REPORT_USAGE = `zanjir report import-content ID
 zanjir report links ID [--threshold 0.5]
@@ -21,10 +22,15 @@ zanjir report disruption [--countries CN,DE] [--nodes ID,ID] [--all-imports]
 zanjir report chokepoints ID [--min-impact 1] [--kinds Supplier,Plant,Mine]
 zanjir report balance [ID…] [--stage ORE|CONCENTRATE|INTERMEDIATE|SEMI_FINISHED|FINISHED|CONSUMABLE]
 zanjir report parallel-work
+zanjir report bills [--stage ORE|…|FINISHED] [--first 50]
+zanjir report impact PROJECT_ID
+zanjir report plan --budget 5e8 [--min-progress 0.75] [--statuses ACTIVE,STALLED,PLANNED] [--content ID,ID]
 Add --json for JSON instead of a table.`;
 
 const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const usd = (x: number) => `$${Math.round(x).toLocaleString('en')}`;
+const assumptionLines = (list: { code: string; message: string }[]) => (list.length ? `\nassumptions:\n${list.map((a) => `  ${a.code}: ${a.message}`).join('\n')}` : '');
 
 export async function reportCommand(args: ParsedArgs): Promise<void> {
   const [name, ...ids] = args.positionals;
@@ -35,7 +41,7 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
     return ids[0];
   };
   await withDatabase(async (db) => {
-    const deps = { store: db.store };
+    const deps = { store: db.store, executor: db.executor };
     const out = (data: unknown, table: () => string) => process.stdout.write(`${json ? JSON.stringify(data, null, 2) : table()}\n`);
     switch (name) {
       case 'import-content': {
@@ -68,6 +74,47 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
       case 'balance': {
         const r = await chainBalanceReport(deps, ids.length ? ids : null, stringOption(args, 'stage') ?? null);
         return out(r, () => formatTable(['item', 'home capacity', 'imports', 'demand', 'balance'], r.map((b) => [b.item.name, Math.round(b.homeCapacity), Math.round(b.imports), Math.round(b.demand), Math.round(b.balance)])));
+      }
+      case 'bills': {
+        const r = await importBillsReport(deps, { stage: stringOption(args, 'stage')?.toUpperCase() ?? null, first: numberOption(args, 'first') ?? null });
+        return out(r, () =>
+          formatTable(
+            ['item', 'id', 'import volume', 'unit value $', 'import bill $/y', 'from'],
+            r.map((b) => [b.item.name, b.item.id, Math.round(b.importVolume), b.unitValueUsd, b.importBillUsd === null ? null : Math.round(b.importBillUsd), b.countries.map((c) => c.country).join(' ')]),
+          ),
+        );
+      }
+      case 'impact': {
+        const r = await localizationImpactReport(deps, needId());
+        return out(r, () =>
+          [
+            `${r.project.name} (${r.project.nameFa})`,
+            `net saving ${usd(r.netSavingUsd)}/y (gross ${usd(r.grossSavingUsd)}, induced imports ${usd(r.inducedImportsUsd)}); remaining cost ${r.remainingCostUsd === null ? 'unknown' : usd(r.remainingCostUsd)}; payback ${r.paybackYears === null ? 'n/a' : `${r.paybackYears.toFixed(1)} years`}`,
+            '',
+            formatTable(['item', 'import volume', 'displaced', 'h', 'net saving $/y'], r.items.map((i) => [i.item.name, Math.round(i.importVolume), Math.round(i.displacedVolume), i.homeImportContent, i.netSavingUsd === null ? null : Math.round(i.netSavingUsd)])),
+            assumptionLines(r.assumptions),
+          ].join('\n'),
+        );
+      }
+      case 'plan': {
+        const budget = numberOption(args, 'budget');
+        if (budget === undefined) throw new UsageError(`zanjir report plan needs --budget USD\n${REPORT_USAGE}`);
+        const plan = await localizationPlanReport(deps, { budgetUsd: budget, minProgress: numberOption(args, 'min-progress') ?? null, statuses: list(stringOption(args, 'statuses'))?.map((x) => x.toUpperCase()) ?? null });
+        const ids = list(stringOption(args, 'content')) ?? [];
+        const after = await importContentAfterReport(deps, plan.effects, ids);
+        return out({ ...plan, importContentAfter: after }, () =>
+          [
+            `Plan for ${usd(plan.budgetUsd)}: ${plan.steps.length} of ${plan.candidates} candidate projects, ${usd(plan.spentUsd)} spent, saving ${usd(plan.totalSavingUsd)} a year`,
+            '',
+            formatTable(
+              ['#', 'project', 'net saving $/y', 'remaining cost $', '$/y per $', 'cumulative cost $', 'cumulative saving $/y'],
+              plan.steps.map((x, i) => [i + 1, x.project.name, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd), x.savingPerUsd, Math.round(x.cumulativeCostUsd), Math.round(x.cumulativeSavingUsd)]),
+            ),
+            plan.skipped.length ? `\n${formatTable(['not picked', 'why', 'alone $/y', 'remaining cost $'], plan.skipped.map((x) => [x.project.name, x.reason, x.standaloneNetSavingUsd === null ? null : Math.round(x.standaloneNetSavingUsd), x.remainingCostUsd === null ? null : Math.round(x.remainingCostUsd)]))}` : '',
+            after.length ? `\n${formatTable(['item', 'import content before', 'after', 'domestic content before', 'after'], after.map((c) => [c.item.name, pct(c.before), pct(c.after), pct(c.domesticContentBefore), pct(c.domesticContentAfter)]))}` : '',
+            assumptionLines(plan.assumptions),
+          ].join('\n'),
+        );
       }
       case 'parallel-work': {
         const r = await parallelWorkReport(deps);

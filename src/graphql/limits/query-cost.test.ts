@@ -57,9 +57,11 @@ describe('the cost model', () => {
     expect((await measure('{ upstream(id: "x", maxDepth: 12, maxNodes: 40) { nodes { id } } }')).cost).toBe(80);
   });
 
-  it('adds the weight of an analytic', async () => {
-    // disruption weighs 5000, plus losses: 5 × (1 + item: 1 × 1).
-    expect((await measure('{ disruption(scenario: {countries: ["CN"]}) { losses { item { id } loss } } }')).cost).toBe(5 * 2 + 5000 + 5 * 0);
+  it('adds the weight of an analytic once, and its answer like any other', async () => {
+    // disruption weighs 5000, then 1 × (1 + losses: 5 × (1 + item: 1 × 1)) = 11.
+    expect((await measure('{ disruption(scenario: {countries: ["CN"]}) { losses { item { id } loss } } }')).cost).toBe(5000 + 11);
+    // importBills weighs 1000 once; its 10 rows cost 10 × (1 + item: 1).
+    expect((await measure('{ importBills(first: 10) { item { id } importBillUsd } }')).cost).toBe(1000 + 20);
   });
 
   it('takes the dearest of fragments on different types, not their sum', async () => {

@@ -1,7 +1,7 @@
 // A static estimate of what a GraphQL operation will cost, before anything runs: its selection
 // depth, its aliases, and a cost where every object field counts 1, list fields multiply what
 // they select by how many items they may return (`first`, `maxNodes`, or a default fan-out), and
-// the expensive analytics count their known weight. A 2 KB query nested 50 deep, or a thousand
+// the expensive analytics add their known weight once. A 2 KB query nested 50 deep, or a thousand
 // aliased walks, is refused here instead of taking the process down.
 
 import {
@@ -50,6 +50,10 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.search': 50,
   'Query.exportGraph': 5_000,
   'Query.cypher': 2_000,
+  'Query.importBills': 1_000,
+  'Query.localizationImpact': 300,
+  'Query.localizationPlan': 2_000,
+  'LocalizationPlan.importContentAfter': 500,
   'Mutation.importGraph': 1_000,
 };
 
@@ -133,9 +137,11 @@ class Walker {
     const child = node.selectionSet
       ? this.selection(node.selectionSet, type, depth + 1, size !== null)
       : { depth, aliases: 0, cost: 0 };
-    const base = isLeafType(type) ? 0 : (this.settings.weights[key] ?? 1);
+    const base = isLeafType(type) ? 0 : 1;
     const multiplier = size ?? (isList ? (sized ? 1 : this.settings.defaultFanOut) : 1);
-    return { depth: child.depth, aliases: aliases + child.aliases, cost: multiplier * (base + child.cost) };
+    // An analytic's weight is paid once, for its solve; its answer's items count like any list's.
+    const weight = this.settings.weights[key] ?? 0;
+    return { depth: child.depth, aliases: aliases + child.aliases, cost: weight + multiplier * (base + child.cost) };
   }
 
   /** How many items a field may return, when an argument (or the walk's default) says so. */

@@ -10,7 +10,8 @@ export class EdgeType {
   @Field(() => ID) from!: string;
   @Field(() => ID) to!: string;
   @Field(() => Float, { nullable: true, description: 'Share of the target item supplied through this edge (0..1).' }) share?: number;
-  @Field(() => Float, { nullable: true, description: 'EXTRACTS/PRODUCES: tonnes (units) per year.' }) capacityTpy?: number;
+  @Field(() => Float, { nullable: true, description: 'EXTRACTS/PRODUCES: tonnes (units) per year. LOCALIZES: the units a year the project adds.' }) capacityTpy?: number;
+  @Field(() => Float, { nullable: true, description: 'LOCALIZES: import share of the inputs the project’s home production needs (0..1), used when the item has no modelled home recipe.' }) inputImportShare?: number;
   @Field(() => Float, { nullable: true, description: 'SUPPLIES: units per year.' }) volumePerYear?: number;
   @Field(() => String, { nullable: true, description: "SUPPLIES: where the goods come from, overriding the supplier's country." }) originCountry?: string;
   @Field(() => Float, { nullable: true, description: 'FEEDS: units of input per unit of output.' }) quantityPerUnit?: number;

@@ -1,0 +1,589 @@
+// Foreign currency (DOMAIN.md, "Foreign currency: import bills and what localization saves"):
+// the foreign volume and import bill of an item, what a localization project saves when it is
+// finished (net of the imported inputs its home production needs), a greedy plan for a budget
+// with marginal savings (so parallel work on one item shows up as REDUNDANT), and the import
+// content of items after a plan. Pure: given a subgraph, it returns numbers. t and t′ come from
+// the same sparse solve as importContent; nothing here is a second solver.
+
+import type { ChainGraph } from '../model/graph.js';
+import type { EdgeRecord, NodeRecord } from '../model/records.js';
+import { SupplyModel } from '../model/supply.js';
+import { chainBalance } from './chain-balance.js';
+import { UnknownNodeError } from './errors.js';
+import { buildSystem, solveImportContent, type SparseSystem } from './sparse-system.js';
+
+export type CurrencyAssumptionCode =
+  | 'IMPORT_VOLUME_FROM_DEMAND'
+  | 'NO_UNIT_VALUE'
+  | 'NO_HOME_RECIPE'
+  | 'NO_PROJECT_CAPACITY'
+  | 'NO_BUDGET'
+  | 'NO_PROGRESS';
+
+export interface CurrencyAssumption {
+  code: CurrencyAssumptionCode;
+  /** The item, or for NO_BUDGET / NO_PROGRESS / NO_PROJECT_CAPACITY the project, it is about. */
+  nodeId: string;
+  message: string;
+}
+
+export interface ForeignOrigin {
+  country: string;
+  /** Summed weight of the item's sources from this country (they sum to m over all countries). */
+  weight: number;
+  /** Units a year from this country: the edges' volumes, or weight × demand when V came from demand. */
+  volume: number;
+}
+
+export interface ImportBill {
+  itemId: string;
+  /** m: the share of the item supplied from abroad. */
+  directImportShare: number;
+  /** V: units a year bought abroad. */
+  importVolume: number;
+  /** True when V = m × Q because some foreign source edge has no volume (IMPORT_VOLUME_FROM_DEMAND). */
+  volumeFromDemand: boolean;
+  /** Q, the item's demand from Chain balance, when V was taken from it. */
+  demand: number | null;
+  unitValueUsd: number | null;
+  /** V × v in USD a year; null without a unit value (NO_UNIT_VALUE). */
+  importBillUsd: number | null;
+  /** Largest weight first. */
+  countries: ForeignOrigin[];
+  assumptions: CurrencyAssumption[];
+}
+
+export interface ItemImpact {
+  itemId: string;
+  importVolume: number;
+  unitValueUsd: number | null;
+  /** C: the LOCALIZES edge's capacityTpy; null when absent (NO_PROJECT_CAPACITY: all imports). */
+  capacity: number | null;
+  /** x = min(C, V), or min(C, V − what earlier picks displaced) in a plan. */
+  displacedVolume: number;
+  /** h: import content of the home production that replaces the imports. */
+  homeImportContent: number;
+  /** Whether h came from the item's home recipes (else inputImportShare, else 0). */
+  homeRecipe: boolean;
+  inputImportShare: number | null;
+  /** x·v, x·v·h, x·v·(1 − h); null without a unit value. */
+  grossSavingUsd: number | null;
+  inducedImportsUsd: number | null;
+  netSavingUsd: number | null;
+}
+
+export interface ProjectImpact {
+  projectId: string;
+  items: ItemImpact[];
+  /** Over the items with a unit value. */
+  grossSavingUsd: number;
+  inducedImportsUsd: number;
+  netSavingUsd: number;
+  /** False when some item with imports has no unit value, so the saving is a lower bound. */
+  complete: boolean;
+  /** False when no item with imports has a unit value: the project cannot be valued at all. */
+  valued: boolean;
+  /** budget × (1 − progress); null without a budget (NO_BUDGET). */
+  remainingCostUsd: number | null;
+  /** remaining cost / net saving; null without a budget or a positive saving. */
+  paybackYears: number | null;
+  assumptions: CurrencyAssumption[];
+}
+
+export const DEFAULT_PLAN_STATUSES = ['ACTIVE', 'STALLED', 'PLANNED'] as const;
+
+export interface PlanOptions {
+  budgetUsd: number;
+  /** Candidate statuses; default ACTIVE, STALLED and PLANNED. */
+  statuses?: readonly string[] | null;
+  /** Only projects at least this far along (a project without progress counts as 0). */
+  minProgress?: number | null;
+}
+
+export type SkipReason = 'REDUNDANT' | 'OVER_BUDGET' | 'NO_BUDGET' | 'NO_UNIT_VALUE' | 'NO_SAVING';
+
+export interface PlanStep {
+  projectId: string;
+  /** The marginal net saving, given the projects picked before it. */
+  netSavingUsd: number;
+  /** What it would save alone. */
+  standaloneNetSavingUsd: number;
+  remainingCostUsd: number;
+  /** Marginal net saving per remaining dollar; null for a project with nothing left to spend. */
+  savingPerUsd: number | null;
+  cumulativeCostUsd: number;
+  cumulativeSavingUsd: number;
+  items: ItemImpact[];
+}
+
+export interface PlanSkip {
+  projectId: string;
+  reason: SkipReason;
+  standaloneNetSavingUsd: number | null;
+  /** Given the whole plan's picks. */
+  marginalNetSavingUsd: number | null;
+  remainingCostUsd: number | null;
+}
+
+/** What a plan does to one item: what the items' import content after the plan needs. */
+export interface PlanItemEffect {
+  itemId: string;
+  importVolume: number;
+  displacedVolume: number;
+  /** The picked projects' displaced volumes, with their LOCALIZES inputImportShare (absent: 0). */
+  picks: { projectId: string; volume: number; inputImportShare: number }[];
+}
+
+export interface LocalizationPlan {
+  budgetUsd: number;
+  spentUsd: number;
+  totalSavingUsd: number;
+  steps: PlanStep[];
+  skipped: PlanSkip[];
+  /** Items whose imports the plan displaces. */
+  effects: PlanItemEffect[];
+  /** Projects that met the status and progress filters. */
+  candidates: number;
+  assumptions: CurrencyAssumption[];
+}
+
+export interface ContentAfter {
+  itemId: string;
+  /** t as the graph stands. */
+  before: number;
+  /** t′ after the plan. */
+  after: number;
+}
+
+/** A marginal saving at or below this (USD a year) is none: it only absorbs rounding. */
+const NOTHING = 1e-9;
+
+export class CurrencyModel {
+  readonly supply: SupplyModel;
+  private readonly bills = new Map<string, ImportBill>();
+  private readonly recipes = new Map<string, Map<string, number> | null>();
+  private demands: Map<string, { demand: number; missing: string[] }> | null = null;
+  private solved: { system: SparseSystem; t: Float64Array } | null = null;
+  private readonly localizes = new Map<string, EdgeRecord[]>();
+
+  constructor(readonly graph: ChainGraph) {
+    this.supply = new SupplyModel(graph);
+    for (const e of graph.edges) {
+      if (e.type !== 'LOCALIZES') continue;
+      const list = this.localizes.get(e.from) ?? [];
+      list.push(e);
+      this.localizes.set(e.from, list);
+    }
+  }
+
+  node(id: string): NodeRecord | undefined {
+    return this.supply.node(id);
+  }
+
+  /** V, v and V × v of an item (DOMAIN.md: foreign volume, import bill). */
+  importBill(itemId: string): ImportBill {
+    let bill = this.bills.get(itemId);
+    if (!bill) {
+      bill = this.computeBill(itemId);
+      this.bills.set(itemId, bill);
+    }
+    return bill;
+  }
+
+  /**
+   * The value-weighted home recipe of an item: for each input j, Σ w_e a_j / Σ w_e over its home
+   * source edges e that have a recipe. Null when it has none (NO_HOME_RECIPE).
+   */
+  homeRecipe(itemId: string): Map<string, number> | null {
+    if (this.recipes.has(itemId)) return this.recipes.get(itemId)!;
+    const lines = new Map<string, number>();
+    let weight = 0;
+    let count = 0;
+    const perSource: { weight: number; lines: { itemId: string; coefficient: number }[] }[] = [];
+    for (const source of this.supply.supplyOf(itemId).sources) {
+      if (source.foreign) continue;
+      const recipe = this.supply.recipeOf(itemId, source).filter((l) => this.supply.isItem(l.itemId));
+      if (recipe.length === 0) continue;
+      perSource.push({ weight: source.weight, lines: recipe });
+      weight += source.weight;
+      count += 1;
+    }
+    let result: Map<string, number> | null = null;
+    if (count > 0) {
+      // Home sources with recipes but all of weight 0 (share 0): average them equally.
+      for (const s of perSource) {
+        const w = weight > 0 ? s.weight / weight : 1 / count;
+        for (const l of s.lines) lines.set(l.itemId, (lines.get(l.itemId) ?? 0) + w * l.coefficient);
+      }
+      result = lines;
+    }
+    this.recipes.set(itemId, result);
+    return result;
+  }
+
+  /** h_k from the item's home recipes and t as the graph stands; null without a home recipe. */
+  homeRecipeImportContent(itemId: string): number | null {
+    const recipe = this.homeRecipe(itemId);
+    if (!recipe) return null;
+    let h = 0;
+    for (const [j, a] of recipe) h += a * this.importContentOf(j);
+    return Math.min(1, Math.max(0, h));
+  }
+
+  /** t_j as the graph stands, from one solve over every localized item's upstream. */
+  private importContentOf(itemId: string): number {
+    if (!this.solved || !this.solved.system.indexOf.has(itemId)) {
+      const roots = new Set<string>();
+      for (const edges of this.localizes.values()) for (const e of edges) if (this.supply.isItem(e.to)) roots.add(e.to);
+      if (this.solved) for (const id of this.solved.system.items) roots.add(id);
+      roots.add(itemId);
+      const system = buildSystem(this.supply, [...roots]);
+      this.solved = { system, t: solveImportContent(system).values };
+    }
+    return this.solved.t[this.solved.system.indexOf.get(itemId)!]!;
+  }
+
+  localizesOf(projectId: string): EdgeRecord[] {
+    return (this.localizes.get(projectId) ?? []).filter((e) => this.supply.isItem(e.to));
+  }
+
+  /** What a project saves when finished; `displaced` (per item) is what earlier picks displaced. */
+  impact(projectId: string, displaced?: ReadonlyMap<string, number>): ProjectImpact {
+    const project = this.node(projectId);
+    if (!project) throw new UnknownNodeError(projectId);
+    if (project.kind !== 'Project') throw new TypeError(`${projectId} is a ${project.kind}: savings are worked out for projects`);
+    const assumptions: CurrencyAssumption[] = [];
+    const items: ItemImpact[] = [];
+    let gross = 0;
+    let induced = 0;
+    let net = 0;
+    let unvalued = 0;
+    let withImports = 0;
+    for (const edge of this.localizesOf(projectId).sort((a, b) => a.to.localeCompare(b.to))) {
+      const itemId = edge.to;
+      const bill = this.importBill(itemId);
+      assumptions.push(...bill.assumptions);
+      const capacity = numeric(edge.capacityTpy);
+      if (capacity === null) {
+        assumptions.push(assume('NO_PROJECT_CAPACITY', projectId, this.nameOf(projectId), `no capacityTpy on its LOCALIZES edge to ${itemId}; taken to replace all of its imports`));
+      }
+      const left = Math.max(0, bill.importVolume - (displaced?.get(itemId) ?? 0));
+      const x = capacity === null ? left : Math.min(capacity, left);
+      const inputImportShare = numeric(edge.inputImportShare);
+      const recipeH = this.homeRecipeImportContent(itemId);
+      if (recipeH === null) {
+        assumptions.push(
+          assume('NO_HOME_RECIPE', itemId, this.nameOf(itemId), inputImportShare === null
+            ? `no home recipe is modelled and ${projectId} gives no inputImportShare; its home production is taken to import nothing (h = 0)`
+            : `no home recipe is modelled; h = ${projectId}'s inputImportShare ${inputImportShare}`),
+        );
+      }
+      const h = recipeH ?? inputImportShare ?? 0;
+      const v = bill.unitValueUsd;
+      if (bill.importVolume > 0) withImports += 1;
+      if (v === null && bill.importVolume > 0) unvalued += 1;
+      const item: ItemImpact = {
+        itemId,
+        importVolume: bill.importVolume,
+        unitValueUsd: v,
+        capacity,
+        displacedVolume: x,
+        homeImportContent: h,
+        homeRecipe: recipeH !== null,
+        inputImportShare,
+        grossSavingUsd: v === null ? null : x * v,
+        inducedImportsUsd: v === null ? null : x * v * h,
+        netSavingUsd: v === null ? null : x * v * (1 - h),
+      };
+      gross += item.grossSavingUsd ?? 0;
+      induced += item.inducedImportsUsd ?? 0;
+      net += item.netSavingUsd ?? 0;
+      items.push(item);
+    }
+    const remaining = this.remainingCost(project, assumptions);
+    return {
+      projectId,
+      items,
+      grossSavingUsd: gross,
+      inducedImportsUsd: induced,
+      netSavingUsd: net,
+      complete: unvalued === 0,
+      valued: withImports === 0 || unvalued < withImports,
+      remainingCostUsd: remaining,
+      paybackYears: remaining === null || net <= NOTHING ? null : remaining / net,
+      assumptions: dedupe(assumptions),
+    };
+  }
+
+  private remainingCost(project: NodeRecord, assumptions: CurrencyAssumption[]): number | null {
+    const budget = numeric(project.budget);
+    if (budget === null) {
+      assumptions.push(assume('NO_BUDGET', project.id, project.name, 'no budget: its remaining cost is unknown, so it cannot be ranked'));
+      return null;
+    }
+    let progress = numeric(project.progress);
+    if (progress === null) {
+      assumptions.push(assume('NO_PROGRESS', project.id, project.name, 'no progress recorded; taken as 0 (the whole budget is still to be spent)'));
+      progress = 0;
+    }
+    return budget * (1 - Math.min(1, Math.max(0, progress)));
+  }
+
+  private computeBill(itemId: string): ImportBill {
+    const node = this.node(itemId);
+    if (!node) throw new UnknownNodeError(itemId);
+    if (!this.supply.isItem(itemId)) throw new TypeError(`${itemId} is a ${node.kind}: import bills are for products and parts`);
+    const supply = this.supply.supplyOf(itemId);
+    const foreign = supply.sources.filter((s) => s.foreign);
+    const volumes = foreign.map((s) => numeric(s.edge?.volumePerYear) ?? numeric(s.edge?.capacityTpy));
+    const assumptions: CurrencyAssumption[] = [];
+    const m = supply.directImportShare;
+    let volume: number;
+    let demand: number | null = null;
+    const byCountry = new Map<string, ForeignOrigin>();
+    if (volumes.every((v) => v !== null)) {
+      volume = (volumes as number[]).reduce((a, b) => a + b, 0);
+      foreign.forEach((s, i) => add(byCountry, s.origin, s.weight, volumes[i]!));
+    } else {
+      const q = this.demandOf(itemId);
+      demand = q.demand;
+      volume = m * q.demand;
+      foreign.forEach((s) => add(byCountry, s.origin, s.weight, s.weight * q.demand));
+      const missing = q.missing.length ? ` (demand counts as 0 where figures are missing: ${q.missing.join('; ')})` : '';
+      assumptions.push(assume('IMPORT_VOLUME_FROM_DEMAND', itemId, node.name, `not every foreign source has a volume; V = m × demand = ${fmt(m)} × ${fmt(q.demand)} = ${fmt(volume)}${missing}`));
+    }
+    const v = numeric(node.unitValueUsd);
+    if (v === null) assumptions.push(assume('NO_UNIT_VALUE', itemId, node.name, 'no unitValueUsd: its import bill and any saving on it are unknown'));
+    return {
+      itemId,
+      directImportShare: m,
+      importVolume: volume,
+      volumeFromDemand: demand !== null,
+      demand,
+      unitValueUsd: v,
+      importBillUsd: v === null ? null : volume * v,
+      countries: [...byCountry.values()].sort((a, b) => b.weight - a.weight || a.country.localeCompare(b.country)),
+      assumptions,
+    };
+  }
+
+  private demandOf(itemId: string): { demand: number; missing: string[] } {
+    this.demands ??= new Map(chainBalance(this.graph).map((r) => [r.itemId, { demand: r.demand, missing: r.missing }]));
+    return this.demands.get(itemId) ?? { demand: 0, missing: [] };
+  }
+
+  private nameOf(id: string): string {
+    return this.node(id)?.name ?? id;
+  }
+}
+
+function add(byCountry: Map<string, ForeignOrigin>, country: string, weight: number, volume: number): void {
+  const o = byCountry.get(country) ?? { country, weight: 0, volume: 0 };
+  o.weight += weight;
+  o.volume += volume;
+  byCountry.set(country, o);
+}
+
+/** Import bills of the given items (default: every item with a foreign source), largest first; unknown bills last. */
+export function importBills(graph: ChainGraph, itemIds?: readonly string[] | null): ImportBill[] {
+  const model = new CurrencyModel(graph);
+  const ids =
+    itemIds ??
+    [...graph.nodes.values()].filter((n) => model.supply.isItem(n.id) && model.supply.supplyOf(n.id).sources.some((s) => s.foreign)).map((n) => n.id);
+  return ids
+    .map((id) => model.importBill(id))
+    .sort(
+      (a, b) =>
+        (b.importBillUsd ?? -1) - (a.importBillUsd ?? -1) || b.importVolume - a.importVolume || a.itemId.localeCompare(b.itemId),
+    );
+}
+
+/** What one project saves when it is finished, alone. */
+export function localizationImpact(graph: ChainGraph, projectId: string): ProjectImpact {
+  return new CurrencyModel(graph).impact(projectId);
+}
+
+interface Candidate {
+  projectId: string;
+  alone: ProjectImpact;
+}
+
+/**
+ * The greedy plan of DOMAIN.md: repeatedly pick the candidate with the highest marginal net saving
+ * per remaining dollar whose remaining cost fits in what is left (ties: larger saving, then id);
+ * stop when nothing with a positive marginal saving fits; say why every other candidate was left.
+ */
+export function localizationPlan(graph: ChainGraph, options: PlanOptions): LocalizationPlan {
+  const budget = options.budgetUsd;
+  if (!(Number.isFinite(budget) && budget >= 0)) throw new RangeError(`budgetUsd must be a finite number ≥ 0; got ${budget}`);
+  const statuses = new Set(options.statuses && options.statuses.length > 0 ? options.statuses : DEFAULT_PLAN_STATUSES);
+  const minProgress = options.minProgress ?? 0;
+  const model = new CurrencyModel(graph);
+  const candidates: Candidate[] = [...graph.nodes.values()]
+    .filter((p) => p.kind === 'Project' && statuses.has(String(p.status)) && (numeric(p.progress) ?? 0) >= minProgress)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((p) => ({ projectId: p.id, alone: model.impact(p.id) }));
+  const skipped: PlanSkip[] = [];
+  const pool: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.alone.remainingCostUsd === null) skipped.push(skip(c, 'NO_BUDGET', null));
+    else if (!c.alone.valued) skipped.push(skip(c, 'NO_UNIT_VALUE', null));
+    else pool.push(c);
+  }
+  const displaced = new Map<string, number>();
+  const picks = new Map<string, PlanItemEffect['picks']>();
+  const steps: PlanStep[] = [];
+  const picked = new Set<string>();
+  let spent = 0;
+  let saved = 0;
+  // A candidate's marginal saving changes only when a pick displaces imports of one of its items:
+  // keep it until then, so a round costs the candidates the last pick touched, not all of them.
+  const marginals = new Map<string, ProjectImpact>();
+  const byItem = new Map<string, string[]>();
+  for (const c of pool) for (const i of c.alone.items) byItem.set(i.itemId, [...(byItem.get(i.itemId) ?? []), c.projectId]);
+  const marginalOf = (projectId: string): ProjectImpact => {
+    let m = marginals.get(projectId);
+    if (!m) {
+      m = model.impact(projectId, displaced);
+      marginals.set(projectId, m);
+    }
+    return m;
+  };
+  for (;;) {
+    let best: { c: Candidate; marginal: ProjectImpact; ratio: number } | null = null;
+    for (const c of pool) {
+      if (picked.has(c.projectId)) continue;
+      const cost = c.alone.remainingCostUsd!;
+      if (spent + cost > budget) continue;
+      const marginal = marginalOf(c.projectId);
+      if (marginal.netSavingUsd <= NOTHING) continue;
+      const ratio = cost === 0 ? Infinity : marginal.netSavingUsd / cost;
+      if (
+        !best ||
+        ratio > best.ratio ||
+        (ratio === best.ratio && (marginal.netSavingUsd > best.marginal.netSavingUsd || (marginal.netSavingUsd === best.marginal.netSavingUsd && c.projectId < best.c.projectId)))
+      ) {
+        best = { c, marginal, ratio };
+      }
+    }
+    if (!best) break;
+    const cost = best.c.alone.remainingCostUsd!;
+    picked.add(best.c.projectId);
+    spent += cost;
+    saved += best.marginal.netSavingUsd;
+    for (const item of best.marginal.items) {
+      if (item.displacedVolume <= 0) continue;
+      displaced.set(item.itemId, (displaced.get(item.itemId) ?? 0) + item.displacedVolume);
+      for (const other of byItem.get(item.itemId) ?? []) marginals.delete(other);
+      const list = picks.get(item.itemId) ?? [];
+      list.push({ projectId: best.c.projectId, volume: item.displacedVolume, inputImportShare: item.inputImportShare ?? 0 });
+      picks.set(item.itemId, list);
+    }
+    steps.push({
+      projectId: best.c.projectId,
+      netSavingUsd: best.marginal.netSavingUsd,
+      standaloneNetSavingUsd: best.c.alone.netSavingUsd,
+      remainingCostUsd: cost,
+      savingPerUsd: cost === 0 ? null : best.ratio,
+      cumulativeCostUsd: spent,
+      cumulativeSavingUsd: saved,
+      items: best.marginal.items,
+    });
+  }
+  for (const c of pool) {
+    if (picked.has(c.projectId)) continue;
+    const marginal = marginalOf(c.projectId);
+    const reason: SkipReason = c.alone.netSavingUsd <= NOTHING ? 'NO_SAVING' : marginal.netSavingUsd <= NOTHING ? 'REDUNDANT' : 'OVER_BUDGET';
+    skipped.push(skip(c, reason, marginal.netSavingUsd));
+  }
+  skipped.sort((a, b) => a.projectId.localeCompare(b.projectId));
+  const assumptions = dedupe(candidates.flatMap((c) => c.alone.assumptions));
+  return {
+    budgetUsd: budget,
+    spentUsd: spent,
+    totalSavingUsd: saved,
+    steps,
+    skipped,
+    effects: [...displaced]
+      .map(([itemId, volume]) => ({ itemId, importVolume: model.importBill(itemId).importVolume, displacedVolume: volume, picks: picks.get(itemId)! }))
+      .sort((a, b) => a.itemId.localeCompare(b.itemId)),
+    candidates: candidates.length,
+    assumptions,
+  };
+}
+
+function skip(c: Candidate, reason: SkipReason, marginal: number | null): PlanSkip {
+  return {
+    projectId: c.projectId,
+    reason,
+    standaloneNetSavingUsd: c.alone.valued ? c.alone.netSavingUsd : null,
+    marginalNetSavingUsd: marginal,
+    remainingCostUsd: c.alone.remainingCostUsd,
+  };
+}
+
+/**
+ * t and t′ of the given items (DOMAIN.md, import content after a plan). `graph` must hold the
+ * items' upstream; the plan's effects may come from another subgraph (its items' V and X): an
+ * effect on an item outside the items' upstream changes nothing here.
+ */
+export function importContentAfter(graph: ChainGraph, effects: readonly PlanItemEffect[], ids: readonly string[]): ContentAfter[] {
+  const model = new CurrencyModel(graph);
+  for (const id of ids) {
+    const node = model.node(id);
+    if (!node) throw new UnknownNodeError(id);
+    if (!model.supply.isItem(id)) throw new TypeError(`${id} is a ${node.kind}: import content is measured for products and parts`);
+  }
+  if (ids.length === 0) return [];
+  const system = buildSystem(model.supply, ids);
+  const before = solveImportContent(system).values;
+  const direct = Float64Array.from(system.direct);
+  const rows = system.rows.map((r) => ({ cols: [...r.cols], vals: [...r.vals] }));
+  for (const effect of effects) {
+    const i = system.indexOf.get(effect.itemId);
+    if (i === undefined || effect.importVolume <= 0 || effect.displacedVolume <= 0) continue;
+    const m = system.direct[i]!;
+    const rho = Math.min(1, Math.max(0, (effect.importVolume - effect.displacedVolume) / effect.importVolume));
+    const recipe = model.homeRecipe(effect.itemId);
+    if (recipe) {
+      // The displaced share (1 − ρ)·m becomes home supply with the item's home recipe.
+      direct[i] = rho * m;
+      const row = rows[i]!;
+      for (const [j, a] of recipe) {
+        const col = system.indexOf.get(j)!;
+        const at = row.cols.indexOf(col);
+        if (at >= 0) row.vals[at] = row.vals[at]! + (1 - rho) * m * a;
+        else {
+          row.cols.push(col);
+          row.vals.push((1 - rho) * m * a);
+        }
+      }
+    } else {
+      // No home recipe: each pick's share (x/V)·m imports its inputImportShare of itself.
+      direct[i] = rho * m + effect.picks.reduce((sum, p) => sum + (Math.min(p.volume, effect.importVolume) / effect.importVolume) * m * p.inputImportShare, 0);
+    }
+  }
+  const after = solveImportContent({ items: system.items, indexOf: system.indexOf, direct, rows }).values;
+  return ids.map((id) => {
+    const i = system.indexOf.get(id)!;
+    return { itemId: id, before: before[i]!, after: after[i]! };
+  });
+}
+
+function numeric(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function assume(code: CurrencyAssumptionCode, nodeId: string, name: string, detail: string): CurrencyAssumption {
+  return { code, nodeId, message: `${name}: ${detail}` };
+}
+
+function dedupe(list: CurrencyAssumption[]): CurrencyAssumption[] {
+  const seen = new Map<string, CurrencyAssumption>();
+  for (const a of list) seen.set(`${a.code}\u0000${a.nodeId}\u0000${a.message}`, a);
+  return [...seen.values()];
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
