@@ -905,6 +905,246 @@ cite(PR, "project:electrode-mobarakeh", src("irasin-novin-electrode"), "سرما
 
 
 # ---------------------------------------------------------------------------------------------
+# Organisations, groups, sanctions and dates (issue 14): who operates, owns, supplies and runs
+# what; which nodes stand for many firms; who is sanctioned; when every sourced figure was true
+# and when every Source was published. One block applied over the tables above.
+# ---------------------------------------------------------------------------------------------
+OR = file("organizations", "Organisations: who operates the seed's mines and plants, who owns whom where public, who runs the projects, and sanctions.")
+ORG_PUBS = {
+    # key: (name, nameFa, publisher, url, lang, publishedAt, date verified?)
+    "straitstimes-kfcc-2021": ("Reuters (via The Straits Times): US blacklists Chinese graphite-electrode maker KFCC, 12 Iranian steelmakers and MIDHCO",
+                               "رویترز: تحریم سازنده چینی الکترود گرافیتی و ۱۲ فولادساز ایرانی", "Reuters / The Straits Times",
+                               "https://www.straitstimes.com/world/washington-hits-iran-with-fresh-sanctions", "en", "2021-01-07", True),
+    "irandaily-192686": ("Iran Daily (citing Platts): MSC buys 16% stake in MMDIC, taking it to 35.4%", "ایران دیلی: خرید ۱۶ درصد سهام میدکو توسط فولاد مبارکه",
+                         "Iran Daily", "http://www.iran-daily.com/News/192686.html", "en", "2017-05-13", True),
+    "omid-investment-holdings": ("Omid Investment Management Group: holdings (Chadormalu 39.5%, Gohar Zamin 26.8%)", "گروه مدیریت سرمایه‌گذاری امید: شرکت‌های زیرمجموعه",
+                                 "Omid Investment", "https://omidinvestment.ir/chadormalu-mining-and-industrial-co/?lang=en", "en", "2026-12-01", False),
+    "financialtribune-sangan-chadormalu-owners": ("Financial Tribune: legal dispute over Chadormalu and Golgohar (over 40% of Chadormalu to a Bank Sepah affiliate)",
+                                                  "فایننشال تریبیون: اختلاف حقوقی بر سر چادرملو و گل‌گهر", "Financial Tribune",
+                                                  "https://financialtribune.com/articles/economy-business-and-markets/10502/legal-dispute-heats-up-over-2-major-mines", "en", "2015-01-20", False),
+    "financialtribune-imidro-subsidiaries": ("Financial Tribune: IMIDRO's subsidiaries (NISCO, NICICO, SALCO, IMPASCO) set up a fund", "فایننشال تریبیون: شرکت‌های زیرمجموعه ایمیدرو",
+                                             "Financial Tribune", "https://financialtribune.com/articles/business-and-markets/105024/imidro-to-launch-13-billion-fund-to-prop-up-mineral-firms", "en", "2020-08-20", False),
+    "mehrnews-aluminium-2023": ("Mehr News: IMIDRO's subsidiaries made 632,166 t of aluminium ingot (SALCO, IRALCO, Almahdi, Iran Alumina)", "مهر: تولید شمش آلومینیوم شرکت‌های تابعه ایمیدرو",
+                                "Mehr News Agency", "https://en.mehrnews.com/news/199887/IMIDRO-registers-13-rise-in-annual-aluminum-ingot-output", "en", "2023-04-25", True),
+    "steelonthenet-imidro": ("Steel on the Net: history of the IMIDRO group (a state-owned holding, controlled through the ministry)", "تاریخچه گروه ایمیدرو",
+                             "steelonthenet.com", "http://www.steelonthenet.com/kb/history-imidro.html", "en", "2017-12-31", False),
+    "irna-esfahan-steel": ("IRNA: Esfahan Steel Company, directly controlled by the Ministry of Industry and Mining", "ایرنا: ذوب‌آهن اصفهان", "IRNA",
+                           "https://de.irna.ir/photo/83612663/Esfahan-Steel-Company", "de", "2017-12-31", False),
+    "wikipedia-iran-khodro": ("Wikipedia: Iran Khodro (subsidiaries SAPCO, IPCO, …)", "ویکی‌پدیا: ایران‌خودرو", "Wikipedia",
+                              "https://en.wikipedia.org/wiki/Iran_Khodro", "en", "2026-12-01", False),
+}
+for key, (name, nameFa, publisher, url, lang, published, verified) in ORG_PUBS.items():
+    note = None if verified else "Publication date approximate (the page gives none, or it was read on this date)."
+    node(S, f"source:{key}", "Source", name, nameFa, title=name, publisher=publisher, url=url, lang=lang, publishedAt=published, note=note,
+         **({} if verified else {"estimate": True}))
+
+# Every Source's publication date: verified where the page states it, else approximate (from the
+# period its figures describe) and the Source is marked an estimate with a note saying so.
+PUBLISHED = {
+    "article-000": ("2025-05-15", False), "article-001": ("2025-05-15", False), "article-002": ("2023-09-15", False),
+    "article-003": ("2025-05-15", False), "article-004": ("2025-05-15", False),
+    "trend-gol-e-gohar": ("2020-03-13", True), "chadormalu-about": ("2026-12-01", False), "financialtribune-sangan": ("2016-06-01", False),
+    "iranbn-sangan-pellet": ("2016-06-01", False), "irandaily-265076": ("2020-05-01", False), "fouladplus-msc": ("2024-01-15", False),
+    "msc-dri": ("2019-05-01", False), "gem-steel-tracker": ("2023-12-01", False), "kallanish-esfahan": ("2019-01-15", False),
+    "middleeastmetals-copper": ("2019-06-01", False), "tehrantimes-441927": ("2019-12-01", False), "usgs-iran-2014": ("2017-07-01", False),
+    "steelmint-eaf": ("2019-06-01", False), "irsteel-electrodes-2018": ("2019-02-01", False), "mehrnews-electrode-sanctions": ("2019-12-17", True),
+    "steelorbis-electrode-2021": ("2021-01-06", False), "financialtribune-coking-coal": ("2017-05-01", False), "irandaily-190885": ("2017-04-15", False),
+    "irandaily-265344": ("2020-05-01", False), "irasin-novin-electrode": ("2025-01-15", False), "alvefagh-ardakan-electrode": ("2025-01-15", False),
+    "miningnewspro-electrode-2018": ("2018-09-01", False), "financialtribune-auto-parts-2018": ("2018-05-01", False),
+    "tehrantimes-auto-parts-2021": ("2021-08-01", False),
+}
+SOURCE_NODES = {n["id"]: n for n in FILES[S]["nodes"]}
+for key, (published, verified) in PUBLISHED.items():
+    n = SOURCE_NODES[src(key)]
+    n["publishedAt"] = published
+    if not verified:
+        n["estimate"] = True
+        n["note"] = (n.get("note", "") + " " if n.get("note") else "") + "Publication date approximate (the copy used gives none; dated by the period it reports)."
+missing = [i for i, n in SOURCE_NODES.items() if "publishedAt" not in n]
+if missing:
+    raise SystemExit(f"Sources without publishedAt: {missing}")
+
+# Organisations: (slug, name, nameFa, type, country, aliases, sources)
+ORGS = [
+    ("mimt", "Ministry of Industry, Mine and Trade", "وزارت صنعت، معدن و تجارت", "GOVERNMENT", None, ["MIMT", "وزارت صمت", "صمت"], ["steelonthenet-imidro"]),
+    ("imidro", "IMIDRO (Iranian Mines and Mining Industries Development and Renovation Organization)", "سازمان توسعه و نوسازی معادن و صنایع معدنی ایران (ایمیدرو)",
+     "STATE_HOLDING", None, ["IMIDRO", "ایمیدرو"], ["steelonthenet-imidro", "financialtribune-imidro-subsidiaries"]),
+    ("msc", "Mobarakeh Steel Company", "شرکت فولاد مبارکه اصفهان", "COMPANY", None, ["MSC", "Mobarakeh Steel Co."], ["irandaily-192686"]),
+    ("mmdic", "Mines and Metals Development Investment Co. (MMDIC)", "شرکت سرمایه‌گذاری توسعه معادن و فلزات", "COMPANY", None, ["MMDIC", "ومعادن"], ["irandaily-192686"]),
+    ("bank-sepah", "Bank Sepah", "بانک سپه", "COMPANY", None, [], ["financialtribune-sangan-chadormalu-owners"]),
+    ("omid-investment", "Omid Investment Management Group", "گروه مدیریت سرمایه‌گذاری امید", "COMPANY", None, ["Omid Investment"], ["omid-investment-holdings"]),
+    ("gol-e-gohar", "Gol-e-Gohar Mining and Industrial Co.", "شرکت معدنی و صنعتی گل‌گهر", "COMPANY", None, ["Golgohar Co."], ["trend-gol-e-gohar"]),
+    ("chadormalu", "Chadormalu Mining and Industrial Co.", "شرکت معدنی و صنعتی چادرملو", "COMPANY", None, [], ["chadormalu-about", "omid-investment-holdings"]),
+    ("gohar-zamin", "Gohar Zamin Iron Ore Co.", "شرکت سنگ‌آهن گهرزمین", "COMPANY", None, [], ["omid-investment-holdings"]),
+    ("sangan", "Sangan Iron Ore Co.", "شرکت سنگ‌آهن سنگان", "COMPANY", None, [], []),
+    ("icioc", "Iran Central Iron Ore Co.", "شرکت سنگ‌آهن مرکزی ایران", "COMPANY", None, [], []),
+    ("khuzestan-steel", "Khuzestan Steel Co.", "شرکت فولاد خوزستان", "COMPANY", None, [], []),
+    ("hormozgan-steel", "Hormozgan Steel Co.", "شرکت فولاد هرمزگان", "COMPANY", None, [], []),
+    ("esfahan-steel", "Esfahan Steel Co.", "شرکت ذوب‌آهن اصفهان", "COMPANY", None, [], ["irna-esfahan-steel"]),
+    ("zarand-steel", "Zarand Iranian Steel Co.", "شرکت فولاد زرند ایرانیان", "COMPANY", None, [], ["straitstimes-kfcc-2021"]),
+    ("midhco", "Middle East Mines and Mineral Industries Development Holding Co. (MIDHCO)", "هلدینگ توسعه معادن و صنایع معدنی خاورمیانه (میدکو)", "COMPANY", None,
+     ["MIDHCO", "میدکو"], ["straitstimes-kfcc-2021"]),
+    ("oxin-steel", "Oxin Steel Co.", "شرکت فولاد اکسین خوزستان", "COMPANY", None, [], []),
+    ("kavir-steel", "Kavir Steel Co.", "شرکت فولاد کویر کاشان", "COMPANY", None, [], []),
+    ("nisco", "National Iranian Steel Company (NISCO)", "شرکت ملی فولاد ایران", "COMPANY", None, ["NISCO"], ["financialtribune-imidro-subsidiaries"]),
+    ("nicico", "National Iranian Copper Industries Co. (NICICO)", "شرکت ملی صنایع مس ایران", "COMPANY", None, ["NICICO", "مس ایران"], ["financialtribune-imidro-subsidiaries"]),
+    ("iralco", "Iran Aluminium Co. (IRALCO)", "شرکت آلومینیوم ایران (ایرالکو)", "COMPANY", None, [], ["mehrnews-aluminium-2023"]),
+    ("almahdi", "Almahdi Aluminium Co.", "شرکت آلومینیوم المهدی", "COMPANY", None, [], ["mehrnews-aluminium-2023"]),
+    ("salco", "South Aluminium Co. (SALCO)", "شرکت آلومینیوم جنوب (سالکو)", "COMPANY", None, [], ["mehrnews-aluminium-2023", "financialtribune-imidro-subsidiaries"]),
+    ("iran-alumina", "Iran Alumina Co.", "شرکت آلومینای ایران", "COMPANY", None, [], ["mehrnews-aluminium-2023"]),
+    ("ikco", "Iran Khodro Industrial Group (IKCO)", "گروه صنعتی ایران‌خودرو", "COMPANY", None, ["IKCO Group"], ["wikipedia-iran-khodro"]),
+    ("sapco", "SAPCO (Supplying Automotive Parts Co.)", "شرکت طراحی مهندسی و تأمین قطعات ایران‌خودرو (ساپکو)", "COMPANY", None, [], ["wikipedia-iran-khodro"]),
+    ("ipco", "Iran Khodro Powertrain Co. (IPCO)", "شرکت مهندسی و تولید موتور ایران‌خودرو", "COMPANY", None, [], ["wikipedia-iran-khodro"]),
+    ("crouse", "Crouse Industrial Group", "گروه صنعتی کروز", "COMPANY", None, [], []),
+    ("barez", "Barez Industrial Group", "گروه صنعتی بارز", "COMPANY", None, [], []),
+    ("kavir-tire", "Kavir Tire Co.", "شرکت کویر تایر", "COMPANY", None, [], []),
+    ("sekurit-iran", "Sekurit Iran", "سکوریت ایران", "COMPANY", None, [], []),
+    ("ispa", "Iranian Steel Producers Association", "انجمن تولیدکنندگان فولاد ایران", "ASSOCIATION", None,
+     ["انجمن تولیدکنندگان فولاد ایران", "انجمن فولاد", "انجمن تولیدکنندگان فولاد", "ISPA"], ["article-001"]),
+    ("sharif-university", "Sharif University of Technology", "دانشگاه صنعتی شریف", "UNIVERSITY", None, ["دانشگاه شریف"], []),
+    ("ripi", "Research Institute of Petroleum Industry (RIPI)", "پژوهشگاه صنعت نفت", "RESEARCH_INSTITUTE", None, ["RIPI"], []),
+    ("kfcc", "Kaifeng Pingmei New Carbon Materials Technology Co. (KFCC)", "شرکت فناوری مواد کربنی جدید کایفنگ پینگمی", "COMPANY", "CN", ["KFCC"],
+     ["straitstimes-kfcc-2021", "steelorbis-electrode-2021"]),
+    ("henan-yicheng", "Henan Yicheng New Energy", "انرژی نو ییچنگ هنان", "COMPANY", "CN", [], ["straitstimes-kfcc-2021"]),
+]
+for slug, name, nameFa, otype, country, aliases, sources in ORGS:
+    node(OR, f"org:{slug}", "Organization", name, nameFa, type=otype, country=country, aliases=aliases or None,
+         sources=[src(x) for x in sources] or None)
+    for x in sources:
+        cite(OR, f"org:{slug}", src(x))
+# The association's names were aliases of the steel-chain localization system; they belong to it now.
+for n in FILES[PR]["nodes"]:
+    if n["id"] == "project:steel-chain-localization-system":
+        n["aliases"] = [a for a in n["aliases"] if "انجمن" not in a and "Association" not in a]
+
+# Sanctions where a source states them: OFAC designated KFCC, Zarand Iranian Steel and MIDHCO (which
+# owns or controls Zarand) on 5 January 2021 (Reuters, SteelOrbis).
+OR_NODES = {n["id"]: n for n in FILES[OR]["nodes"]}
+for slug in ["kfcc", "zarand-steel", "midhco"]:
+    OR_NODES[f"org:{slug}"]["sanctions"] = [{"regime": "US-OFAC", "listedAt": "2021-01-05", "source": src("straitstimes-kfcc-2021")}]
+
+# Operators: the plant tables' operator text, as organisations.
+OPERATOR_ORG = {
+    "Mobarakeh Steel Co.": "msc", "NICICO": "nicico", "Esfahan Steel Co.": "esfahan-steel", "Iran Khodro (IKCO)": "ikco",
+    "Gol-e-Gohar Iron Ore Co.": "gol-e-gohar", "Chadormalu Mining and Industrial Co.": "chadormalu", "Khuzestan Steel Co.": "khuzestan-steel",
+    "IMIDRO": "imidro", "Iran Central Iron Ore Co.": "icioc", "Hormozgan Steel Co.": "hormozgan-steel", "Sangan Iron Ore Co.": "sangan",
+    "Gohar Zamin Iron Ore Co.": "gohar-zamin", "Zarand Iranian Steel Co.": "zarand-steel", "Oxin Steel Co.": "oxin-steel", "Kavir Steel Co.": "kavir-steel",
+    "Iran Alumina Co. (IRALCO group)": "iran-alumina", "IRALCO": "iralco", "Almahdi Aluminium Co.": "almahdi", "SALCO": "salco",
+}
+for f in (ST, CU, AL, AU):
+    for n in FILES[f]["nodes"]:
+        if n["kind"] == "Plant" and n.get("operator") in OPERATOR_ORG:
+            edge(OR, "OPERATES", f"org:{OPERATOR_ORG[n['operator']]}", n["id"])
+# The mines are worked by the companies that bear their names. The smelters' anode plants are one
+# group node for three plants (one per smelter): no single smelter operates the group, so none is
+# given an OPERATES edge to it (that would make each smelter stop all three).
+for mine, org in [("gol-e-gohar", "gol-e-gohar"), ("chadormalu", "chadormalu"), ("sangan", "sangan"), ("choghart", "icioc"), ("se-chahun", "icioc"),
+                  ("gohar-zamin", "gohar-zamin"), ("jalal-abad", "icioc"), ("sarcheshmeh", "nicico"), ("sungun", "nicico"), ("miduk", "nicico"),
+                  ("darehzar", "nicico"), ("chahar-gonbad", "nicico"), ("ijo", "nicico")]:
+    edge(OR, "OPERATES", f"org:{org}", f"mine:{mine}")
+
+# Ownership where public. A share is given only where a source states it; an OWNS edge without
+# one is a subsidiary whose share the sources do not give (it counts as control, not exact).
+OWNERSHIP = [
+    # owner, held, share, asOf, sources, note
+    ("mimt", "imidro", None, None, ["steelonthenet-imidro"], "IMIDRO is a state-owned holding controlled through the ministry."),
+    ("mimt", "esfahan-steel", None, None, ["irna-esfahan-steel"], "Directly controlled by the ministry (IRNA)."),
+    ("imidro", "nisco", None, None, ["financialtribune-imidro-subsidiaries"], "A subsidiary of IMIDRO."),
+    ("imidro", "nicico", None, None, ["financialtribune-imidro-subsidiaries"], "A subsidiary of IMIDRO."),
+    ("imidro", "salco", None, None, ["financialtribune-imidro-subsidiaries", "mehrnews-aluminium-2023"], "A subsidiary of IMIDRO."),
+    ("imidro", "iralco", None, None, ["mehrnews-aluminium-2023"], "Listed among IMIDRO's subsidiaries."),
+    ("imidro", "almahdi", None, None, ["mehrnews-aluminium-2023"], "Listed among IMIDRO's subsidiaries."),
+    ("imidro", "iran-alumina", None, None, ["mehrnews-aluminium-2023"], "Listed among IMIDRO's subsidiaries."),
+    ("msc", "mmdic", 0.354, "2017-05", ["irandaily-192686"], "35.4% after buying a further 16.1% in May 2017."),
+    ("bank-sepah", "omid-investment", None, None, ["financialtribune-sangan-chadormalu-owners"], "Bank Sepah's investment arm (a Bank Sepah affiliate holds Chadormalu shares)."),
+    ("omid-investment", "chadormalu", 0.395, "2026", ["omid-investment-holdings"], "Omid Investment's stated ownership percentage."),
+    ("omid-investment", "gohar-zamin", 0.268, "2026", ["omid-investment-holdings"], "Omid Investment's stated ownership percentage."),
+    ("midhco", "zarand-steel", None, None, ["straitstimes-kfcc-2021"], "OFAC: MIDHCO owns, controls or operates Zarand Iranian Steel."),
+    ("ikco", "sapco", None, None, ["wikipedia-iran-khodro"], "A subsidiary of Iran Khodro."),
+    ("ikco", "ipco", None, None, ["wikipedia-iran-khodro"], "A subsidiary of Iran Khodro."),
+    ("henan-yicheng", "kfcc", None, None, ["straitstimes-kfcc-2021"], "Filings show KFCC is owned by Henan Yicheng New Energy (Reuters)."),
+]
+for owner, held, share, as_of, sources, note in OWNERSHIP:
+    edge(OR, "OWNS", f"org:{owner}", f"org:{held}", share=share, asOf=as_of, sources=[src(x) for x in sources], note=note)
+
+# Suppliers that are known firms.
+for supplier, org in [("ipco", "ipco"), ("ikco-press-shop", "ikco"), ("sapco", "sapco"), ("crouse", "crouse"), ("barez", "barez"), ("kavir-tire", "kavir-tire"),
+                      ("sekurit-iran", "sekurit-iran"), ("sarcheshmeh-moly", "nicico")]:
+    edge(OR, "IS", f"supplier:{supplier}", f"org:{org}")
+
+# The sanctioned Chinese electrode maker: one member of the Chinese aggregate, with an estimated
+# part of its tonnage ("thousands of metric tons" from December 2019 to June 2020, OFAC).
+node(ST, "supplier:cn-kfcc", "Supplier", "Kaifeng Pingmei New Carbon Materials (KFCC), graphite electrodes", "کایفنگ پینگمی (KFCC)، الکترود گرافیتی", country="CN",
+     knowledgeBased=False, sources=[src("straitstimes-kfcc-2021")], estimate=True,
+     note="Designated by OFAC on 5 Jan 2021 for supplying graphite electrodes to Iranian steelmakers; its tonnage (2,500 t a year) is an estimate from 'thousands of metric tons' in seven months, taken out of the Chinese aggregate.")
+edge(ST, "SUPPLIES", "supplier:cn-kfcc", "part:graphite-electrode", share=0.023, volumePerYear=2_500, estimate=True)
+for e in FILES[ST]["edges"]:
+    if e["type"] == "SUPPLIES" and e["from"] == "supplier:cn-electrode-makers":
+        e["share"], e["volumePerYear"] = 0.707, 79_812 - 2_500
+        e["note"] = "SteelMint's China total (73%, 79,812 t in 2018) less KFCC's estimated 2,500 t, modelled on its own."
+edge(OR, "IS", "supplier:cn-kfcc", "org:kfcc")
+edge(OR, "MEMBER_OF", "supplier:cn-kfcc", "supplier:cn-electrode-makers")
+cite(OR, "supplier:cn-kfcc", src("steelorbis-electrode-2021"), "a Chinese electrode supplier sanctioned on 5 Jan 2021")
+# The State Department's advisory (16 Dec 2019) makes every electrode and needle-coke delivery a sanctions risk.
+ALL_NODES = {n["id"]: n for f in FILES.values() for n in f["nodes"]}
+for supplier in ["cn-electrode-makers", "de-electrode-makers", "in-electrode-makers", "electrode-traders", "cn-needle-coke", "cn-kfcc"]:
+    ALL_NODES[f"supplier:{supplier}"]["riskFlags"] = ["SANCTIONS_ADVISORY"]
+
+# Projects: who runs them (their owner text, as organisations).
+OWNER_ORGS = {
+    "IMIDRO": ["imidro"], "Mobarakeh Steel Co.": ["msc"], "Khuzestan Steel Co.": ["khuzestan-steel"], "Esfahan Steel Co.": ["esfahan-steel"],
+    "Research Institute of Petroleum Industry": ["ripi"], "IMIDRO and the Iranian Steel Producers Association": ["imidro", "ispa"],
+    "Crouse Industrial Group": ["crouse"], "SAPCO": ["sapco"], "Sharif University of Technology": ["sharif-university"], "Iran Khodro (IKCO)": ["ikco"],
+    "Iran Khodro Powertrain Co. (IPCO)": ["ipco"], "Barez Industrial Group": ["barez"], "Kavir Tire": ["kavir-tire"], "IRALCO": ["iralco"],
+    "Sekurit Iran": ["sekurit-iran"], "NICICO": ["nicico"],
+}
+for n in FILES[PR]["nodes"]:
+    for org in OWNER_ORGS[n["owner"]]:
+        edge(OR, "RUNS", f"org:{org}", n["id"])
+
+# Groups: nodes that stand for many firms or sites. The four the chokepoint answers name, and the
+# other aggregates (suppliers "by country", clusters, "many small firms").
+GROUPS = {
+    "plant:cable-makers": None, "plant:anode-plants": 3, "plant:alloy-ingot-casters": None, "plant:tabriz-aluminium-foundries": None,
+    "plant:scrap-yards": None, "plant:private-rod-mills": None, "plant:zanjan-zinc": None, "plant:alloy-wheel-makers": None,
+    "supplier:east-azerbaijan-parts-cluster": 600, "supplier:tabriz-body-parts": None,
+}
+for n in ALL_NODES.values():
+    if n["kind"] == "Supplier" and (n.get("country") not in (None, "IR") or "(aggregate)" in n["name"]) and n["id"] != "supplier:cn-kfcc":
+        GROUPS.setdefault(n["id"], None)
+for id, count in GROUPS.items():
+    ALL_NODES[id]["group"] = True
+    if count:
+        ALL_NODES[id]["memberCount"] = count
+ALL_NODES["plant:anode-plants"]["note"] = "One anode plant at each of the three smelters (IRALCO, Almahdi, SALCO), modelled as one group."
+
+# Expected completion of the live projects: none is published, so an estimate by progress tier
+# (article 004's 75/50/25 %), from 2026: a quarter of the way takes about four more years.
+COMPLETION_BY_PROGRESS = {0.9: "2026", 0.75: "2026-12", 0.5: "2028", 0.25: "2030"}
+for n in FILES[PR]["nodes"]:
+    if n.get("status") in ("ACTIVE", "PLANNED", "STALLED") and n.get("progress") in COMPLETION_BY_PROGRESS:
+        n["expectedCompletion"] = COMPLETION_BY_PROGRESS[n["progress"]] if n["status"] != "STALLED" else "2031"
+        n["note"] = (n.get("note", "") + " " if n.get("note") else "") + "Expected completion: an estimate from its progress tier."
+
+# asOf on every sourced figure: the period it describes where the source says, else the year the
+# source was published. Estimated figures stay undated (staleFigures lists them with undated: true).
+SOURCE_ASOF = {
+    "trend-gol-e-gohar": "2020", "chadormalu-about": "2026", "financialtribune-sangan": "2016", "iranbn-sangan-pellet": "2016",
+    "fouladplus-msc": "2023", "msc-dri": "2019-03", "gem-steel-tracker": "2023", "kallanish-esfahan": "2018", "middleeastmetals-copper": "2019",
+    "tehrantimes-441927": "2019-03", "usgs-iran-2014": "2014", "irsteel-electrodes-2018": "2018", "irandaily-265344": "2020",
+    "irasin-novin-electrode": "2025", "alvefagh-ardakan-electrode": "2025", "article-004": "2025", "straitstimes-kfcc-2021": "2020-06",
+}
+FIGURES = ["capacityTpy", "reservesMt", "unitValueUsd", "finalDemand", "progress", "budget", "share", "volumePerYear", "quantityPerUnit", "quantity", "valueShare", "inputImportShare"]
+for f in FILES.values():
+    for r in f["nodes"] + f["edges"]:
+        if "asOf" in r or r.get("estimate") or not any(k in r for k in FIGURES):
+            continue
+        dates = [SOURCE_ASOF[s[len("source:"):]] for s in r.get("sources", []) if s[len("source:"):] in SOURCE_ASOF]
+        if dates:
+            r["asOf"] = max(dates)
+
+
+# ---------------------------------------------------------------------------------------------
 # Output: one record a line, so a reviewer can diff a change.
 # ---------------------------------------------------------------------------------------------
 def dump(name, data):

@@ -13,3 +13,8 @@ CREATE INDEX zanjir_import_batch IF NOT EXISTS FOR (b:ZanjirImportBatch) ON (b.i
 CREATE INDEX zanjir_import_undo IF NOT EXISTS FOR (u:ZanjirImportUndo) ON (u._undoImport, u._undoSeq);
 // The change log is read newest first, since a time.
 CREATE INDEX zanjir_change_at IF NOT EXISTS FOR (c:ZanjirChange) ON (c.at);
+// Removing a data set finds its bookkeeping by name, and pairs undo copies with what was written.
+CREATE INDEX zanjir_dataset_undo IF NOT EXISTS FOR (u:ZanjirDatasetUndo) ON (u._dsName);
+CREATE INDEX zanjir_dataset_write IF NOT EXISTS FOR (w:ZanjirDatasetWrite) ON (w._dsKey);
+CREATE INDEX zanjir_dataset_batch IF NOT EXISTS FOR (b:ZanjirDatasetBatch) ON (b.dataset);
+CREATE INDEX zanjir_dataset_import IF NOT EXISTS FOR (d:ZanjirDataset) ON (d.importId);

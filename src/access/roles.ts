@@ -21,6 +21,8 @@ export const OPERATIONS = {
   keys: 'admin',
   /** Emptying the graph. */
   reset: 'admin',
+  /** Removing a data set (listing them is `read`). */
+  datasets: 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -13,6 +13,12 @@ export interface DisruptionScenario {
   allImports?: boolean;
 }
 
+/** A set of nodes removed together: an organisation's reach, say (see ownership.ts). */
+export interface RemovalSet {
+  key: string;
+  nodeIds: readonly string[];
+}
+
 export interface ItemLoss {
   itemId: string;
   loss: number;
@@ -23,6 +29,10 @@ export interface DisruptionReport {
   losses: ItemLoss[];
   /** The FINISHED products among them. */
   finishedGoodsHit: ItemLoss[];
+  /** Mines, plants and suppliers the scenario removes (named, or in a removed country). */
+  removedSources: string[];
+  /** Those of them that stand for many firms or sites (`group: true`). */
+  removedGroups: string[];
   converged: boolean;
   iterations: number;
 }
@@ -46,7 +56,44 @@ export function disruption(graph: ChainGraph, scenario: DisruptionScenario): Dis
     .filter((l) => l.loss > TOLERANCE)
     .sort((a, b) => b.loss - a.loss || a.itemId.localeCompare(b.itemId));
   const finishedGoodsHit = losses.filter((l) => model.node(l.itemId)?.stage === 'FINISHED');
-  return { losses, finishedGoodsHit, converged, iterations };
+  const removed = removalPredicate(model, scenario);
+  const removedSources = [...graph.nodes.values()]
+    .filter((n) => (n.kind === 'Mine' || n.kind === 'Plant' || n.kind === 'Supplier') && removed(n.id))
+    .map((n) => n.id)
+    .sort();
+  const removedGroups = removedSources.filter((id) => graph.nodes.get(id)?.group === true);
+  return { losses, finishedGoodsHit, removedSources, removedGroups, converged, iterations };
+}
+
+/**
+ * For each set, the loss at `rootId` when everything in it is removed at once; the sets whose
+ * loss reaches `minImpact`, largest first. `graph` should be the root's upstream subgraph.
+ */
+export function setChokepoints(graph: ChainGraph, rootId: string, sets: readonly RemovalSet[], minImpact = 1): Chokepoint[] {
+  const model = new SupplyModel(graph);
+  if (!model.node(rootId)) throw new UnknownNodeError(rootId);
+  const items = [...upstreamOf(model, rootId)].filter((id) => model.isItem(id));
+  const found: Chokepoint[] = [];
+  for (const set of sets) {
+    const nodeIds = set.nodeIds.filter((id) => id !== rootId && model.node(id));
+    if (nodeIds.length === 0) continue;
+    const impact = solveLosses(model, items, { nodeIds }).loss.get(rootId) ?? 0;
+    if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: set.key, impact });
+  }
+  return found.sort((a, b) => b.impact - a.impact || a.nodeId.localeCompare(b.nodeId));
+}
+
+/** Whether the scenario removes a node: named, or a site or supplier in a removed country. */
+function removalPredicate(model: SupplyModel, scenario: DisruptionScenario): (id: string | null) => boolean {
+  const removedNodes = new Set(scenario.nodeIds ?? []);
+  const removedCountries = new Set(scenario.countries ?? []);
+  return (id: string | null): boolean => {
+    if (id === null) return false;
+    if (removedNodes.has(id)) return true;
+    const node = model.node(id);
+    if (!node || (node.kind !== 'Mine' && node.kind !== 'Plant' && node.kind !== 'Supplier')) return false;
+    return removedCountries.has(model.countryOf(node));
+  };
 }
 
 /**
@@ -86,13 +133,7 @@ function upstreamOf(model: SupplyModel, rootId: string): Set<string> {
 function solveLosses(model: SupplyModel, items: string[], scenario: DisruptionScenario) {
   const removedNodes = new Set(scenario.nodeIds ?? []);
   const removedCountries = new Set(scenario.countries ?? []);
-  const nodeRemoved = (id: string | null): boolean => {
-    if (id === null) return false;
-    if (removedNodes.has(id)) return true;
-    const node = model.node(id);
-    if (!node || (node.kind !== 'Mine' && node.kind !== 'Plant' && node.kind !== 'Supplier')) return false;
-    return removedCountries.has(model.countryOf(node));
-  };
+  const nodeRemoved = removalPredicate(model, scenario);
 
   // Precompute, per item, its sources as (weight, cut?, recipe inputs).
   const plan = new Map<string, { weight: number; cut: boolean; inputs: string[] }[]>();

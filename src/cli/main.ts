@@ -5,6 +5,7 @@ import { EmbeddedStartError } from '../db/embedded.js';
 import { ZanjirError } from '../errors/index.js';
 import { InputFileError } from '../io/sources.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { datasetsCommand, DATASETS_USAGE } from './commands/datasets.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { keysCommand } from './commands/keys.js';
@@ -16,10 +17,11 @@ import { serve } from './commands/serve.js';
 
 const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help: string; flags?: string[] }> = {
   serve: { run: () => serve(), help: 'start Neo4j (embedded unless NEO4J_URI is set), load the seed if empty, serve GraphQL' },
-  import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--batch-size N] [--staged | --single-transaction]', flags: ['staged', 'single-transaction'] },
+  import: { run: importCommand, help: 'import zanjir/1 files (.json, .jsonl) or folders, all or nothing [--dataset NAME] [--batch-size N] [--staged | --single-transaction]', flags: ['staged', 'single-transaction'] },
+  datasets: { run: datasetsCommand, help: DATASETS_USAGE.split('\n').join('\n                  '), flags: ['json'] },
   export: { run: exportCommand, help: 'export the graph or a subgraph: --format cypher|json|jsonl|graphml|csv [--zip] [--raw] [--out PATH] [--root ID …]', flags: ['zip', 'raw'] },
   'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
-  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, balance, parallel-work, bills, impact, plan [--json]', flags: ['json', 'all-imports'] },
+  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, companies, holdings, stale, balance, parallel-work, bills, impact, plan [--json]', flags: ['json', 'all-imports', 'sanctioned', 'undated'] },
   keys: { run: keysCommand, help: 'API keys: create --name NAME --role reader|researcher|editor|admin, list, revoke KEY_ID', flags: ['json'] },
   reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
   schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },

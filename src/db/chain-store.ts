@@ -23,6 +23,8 @@ export interface NodeFilter {
   stage?: string | null;
   status?: string | null;
   text?: string | null;
+  /** Only nodes this data set wrote. */
+  dataset?: string | null;
 }
 
 export type OrderField = 'id' | 'name' | 'nameFa';
@@ -68,6 +70,13 @@ export class ChainStore {
     const rows = await this.executor.read('node/by-ids', { ids: [...new Set(ids)] });
     const byId = new Map(rows.map((r) => [String(r.id), toNodeRecord(r.node)]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** For each id (in order), the data sets that wrote it (none for an unknown id). */
+  async datasetNames(ids: readonly string[]): Promise<string[][]> {
+    const rows = await this.executor.read('dataset/names-of', { ids: [...new Set(ids)] });
+    const byId = new Map(rows.map((r) => [String(r.id), (r.datasets as string[]).map(String)]));
+    return ids.map((id) => byId.get(id) ?? []);
   }
 
   /** For each id (in order), its links of the given types in one direction. */
@@ -190,6 +199,7 @@ function filterParams(filter: NodeFilter, homeCountry: string): Record<string, u
     stage: filter.stage ?? null,
     status: filter.status ?? null,
     text: filter.text ? normalizeForMatch(filter.text) : null,
+    dataset: filter.dataset ?? null,
     homeCountry,
   };
 }

@@ -63,6 +63,21 @@ export const QUERIES = {
   'currency/projects': [],
   'currency/fetch-upstream-many': ['types', 'depth'],
   'currency/imported-items': [],
+  'organization/holdings-down': ['depth'],
+  'organization/behind': ['depth'],
+  'organization/edges-of': [],
+  'dates/stale-figures': [],
+  'dataset/begin': [],
+  'dataset/commit': [],
+  'dataset/list': [],
+  'dataset/names-of': [],
+  'dataset/blockers': [],
+  'dataset/delete-created': [],
+  'dataset/restore-nodes': [],
+  'dataset/restore-edges': [],
+  'dataset/unmark': [],
+  'dataset/forget': [],
+  'dataset/of-import': [],
 } as const satisfies Record<string, readonly Placeholder[]>;
 
 export type QueryName = keyof typeof QUERIES;

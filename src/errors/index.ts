@@ -27,6 +27,8 @@ export const ErrorCode = {
   CYPHER_ERROR: 'CYPHER_ERROR',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  DATASET_EXISTS: 'DATASET_EXISTS',
+  DATASET_IN_USE: 'DATASET_IN_USE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -187,6 +189,24 @@ export class DatabaseUnavailableError extends ZanjirError {
 export class PayloadTooLargeError extends ZanjirError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, ErrorCode.PAYLOAD_TOO_LARGE, extensions);
+  }
+}
+
+/** An import asked to be recorded under a data-set name that is taken. */
+export class DatasetExistsError extends ZanjirError {
+  constructor(name: string) {
+    super(`A data set named ${JSON.stringify(name)} already exists; choose another name, or remove it first (zanjir datasets remove).`, ErrorCode.DATASET_EXISTS, { dataset: name });
+  }
+}
+
+/** A data set cannot be removed: records of other data sets (or edits) hang on what it alone brought. */
+export class DatasetInUseError extends ZanjirError {
+  constructor(name: string, dependents: string[], more: number) {
+    super(
+      `Data set ${JSON.stringify(name)} cannot be removed: ${dependents.join(', ')}${more > 0 ? ` and ${more} more` : ''} ${dependents.length + more === 1 ? 'belongs' : 'belong'} to other data sets or edits and ${dependents.length + more === 1 ? 'needs' : 'need'} nodes only it brought. Remove those first; nothing was changed.`,
+      ErrorCode.DATASET_IN_USE,
+      { dataset: name, dependents, more },
+    );
   }
 }
 

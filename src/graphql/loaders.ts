@@ -40,6 +40,26 @@ export const LINK_SPECS = {
   mentions: { direction: 'out', types: ['MENTIONS'] },
   /** Any ← Source. */
   mentionedIn: { direction: 'in', types: ['MENTIONS'] },
+  /** Organization → Mine/Plant it operates. */
+  operates: { direction: 'out', types: ['OPERATES'] },
+  /** Mine/Plant ← Organization operating it. */
+  operatedBy: { direction: 'in', types: ['OPERATES'] },
+  /** Organization → what it holds (Organization/Mine/Plant). */
+  owns: { direction: 'out', types: ['OWNS'] },
+  /** Organization/Mine/Plant ← its owners. */
+  ownedBy: { direction: 'in', types: ['OWNS'] },
+  /** Organization ← Suppliers that are this firm. */
+  supplierIdentities: { direction: 'in', types: ['IS'] },
+  /** Supplier → the Organization it is. */
+  organization: { direction: 'out', types: ['IS'] },
+  /** Organization → Project. */
+  runs: { direction: 'out', types: ['RUNS'] },
+  /** Project ← Organization. */
+  runBy: { direction: 'in', types: ['RUNS'] },
+  /** A group ← its member nodes. */
+  members: { direction: 'in', types: ['MEMBER_OF'] },
+  /** A member → the groups it belongs to. */
+  memberOf: { direction: 'out', types: ['MEMBER_OF'] },
 } as const satisfies Record<string, LinkSpec>;
 
 export type LinkLoaderName = keyof typeof LINK_SPECS;
@@ -50,6 +70,8 @@ export type Loaders = {
   supply: DataLoader<string, ItemSupply | null>;
   /** An item's foreign volume and import bill (DOMAIN.md, Foreign currency), from its own neighbourhood. */
   importBill: DataLoader<string, ImportBill | null>;
+  /** The data sets that wrote a node. */
+  datasets: DataLoader<string, string[]>;
 } & Record<LinkLoaderName, DataLoader<string, Link[]>>;
 
 export function createLoaders(store: ChainStore, homeCountry: () => Promise<string>): Loaders {
@@ -69,6 +91,7 @@ export function createLoaders(store: ChainStore, homeCountry: () => Promise<stri
     node,
     supply: new DataLoader<string, ItemSupply | null>((ids) => Promise.all(ids.map(supplyOf))),
     importBill: createImportBillLoader({ node, ...links }, homeCountry),
+    datasets: new DataLoader<string, string[]>((ids) => store.datasetNames(ids), { maxBatchSize: 5_000 }),
     ...links,
   };
 }

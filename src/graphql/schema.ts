@@ -16,8 +16,13 @@ import {
   ProjectLinksResolver,
   SourceLinksResolver,
   SupplierLinksResolver,
+  MineOwnersResolver,
+  PlantOwnersResolver,
+  OrganizationLinksResolver,
 } from './node/node-links.resolver.js';
 import { WalkResolver } from './walk/walk.resolver.js';
+import { DependencyOrganizationsResolver, OrganizationResolver } from './organization/organization.resolver.js';
+import { ChainNodeDatasetsResolver, DatasetResolver } from './datasets/dataset.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 import { CypherResolver } from './cypher/cypher.resolver.js';
@@ -38,7 +43,14 @@ const RESOLVERS: NonEmptyArray<Function> = [
   SupplierLinksResolver,
   ProjectLinksResolver,
   SourceLinksResolver,
+  MineOwnersResolver,
+  PlantOwnersResolver,
+  OrganizationLinksResolver,
   WalkResolver,
+  OrganizationResolver,
+  DependencyOrganizationsResolver,
+  DatasetResolver,
+  ChainNodeDatasetsResolver,
   ImportResolver,
   AnalyticsResolver,
   ExportResolver,

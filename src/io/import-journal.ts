@@ -22,6 +22,7 @@
 import { randomUUID } from 'node:crypto';
 import { isConstraintViolation, type Executor, type QueryRunner } from '../db/executor.js';
 import { ImportInProgressError } from '../errors/index.js';
+import { forgetDatasetOfImport } from './datasets.js';
 
 /** A writer silent this long is taken for dead. Batches heartbeat every few seconds. */
 export const STALE_AFTER_MS = 120_000;
@@ -148,6 +149,8 @@ export async function rollBack(executor: Executor, journal: Pick<Journal, 'impor
       { label: 'import/undo', timeoutMs: 0 },
     );
   }
+  // The data set it was recording: its name off every record it marked, its bookkeeping gone.
+  await forgetDatasetOfImport(executor, importId);
   await executor.writeTransaction(
     async (tx) => {
       await assertOwner(tx, journal, 'rolling-back', null);

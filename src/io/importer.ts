@@ -7,6 +7,7 @@
 // all-or-nothing without Neo4j holding millions of records in one transaction (import-journal.ts).
 // MERGE by id makes a second run change nothing.
 
+import { createHash } from 'node:crypto';
 import { ImportFailedError, ImportValidationError } from '../errors/index.js';
 import type { Executor, QueryRunner } from '../db/executor.js';
 import { DocumentChecker, type Problem } from '../model/document-check.js';
@@ -16,6 +17,7 @@ import { searchKey, searchText } from '../model/search-text.js';
 import { assertOwner, beginJournal, claim, commitJournal, lockForSingleTransaction, recoverImports, rollBack, type Journal } from './import-journal.js';
 import { refreshSearchKeys } from '../db/search-keys.js';
 import { InvalidLine, type ImportSource } from './sources.js';
+import { beginDataset, commitDataset, planDataset, type DatasetPlan, type DatasetRequest } from './datasets.js';
 
 export interface ImportProgress {
   phase: 'check' | 'write-nodes' | 'write-edges' | 'done';
@@ -38,6 +40,10 @@ export interface ImportSummary {
   edges: ImportCounts;
   sources: string[];
   durationMs: number;
+  /** The data set the import is recorded as (src/io/datasets.ts). */
+  dataset: string;
+  /** sha256 of its records (each record's JSON, in order), not of the files' bytes. */
+  checksum: string;
 }
 
 export interface ImportOptions {
@@ -50,6 +56,8 @@ export interface ImportOptions {
   fault?: { after: number; kind: 'fail' | 'crash' } | null;
   /** Told when an earlier, interrupted import is rolled back first. */
   log?: (line: string) => void;
+  /** The data set to record the import as: its name (default: from the first file) and who imports it. */
+  dataset?: DatasetRequest;
 }
 
 const DEFAULT_BATCH = 5_000;
@@ -66,11 +74,12 @@ export async function importSources(executor: Executor, sources: ImportSource[],
 
   // An import left half-written by a dead process is undone before anything else is read.
   await recoverImports(executor, { log: options.log });
-  const { homeCountry, checker } = await checkAll(executor, sources, progress);
+  const { homeCountry, checker, checksum } = await checkAll(executor, sources, progress);
+  const dataset = await planDataset(executor, options.dataset, sources.map((s) => s.name), checksum);
   const total = checker.nodeCount + checker.edgeCount;
   const staged = options.mode === 'staged' || (options.mode !== 'single' && total > (options.singleTransactionMax ?? DEFAULT_SINGLE_TRANSACTION_MAX));
   const write = staged ? writeStaged : writeInOneTransaction;
-  const counts = await write(executor, sources, { batchSize, homeCountry, fault: options.fault ?? null, progress: (phase, done) => progress({ phase, done, total }), nodeCount: checker.nodeCount });
+  const counts = await write(executor, sources, { batchSize, homeCountry, dataset, fault: options.fault ?? null, progress: (phase, done) => progress({ phase, done, total }), nodeCount: checker.nodeCount, edgeCount: checker.edgeCount });
   progress({ phase: 'done', done: total, total });
   return {
     homeCountry,
@@ -79,14 +88,19 @@ export async function importSources(executor: Executor, sources: ImportSource[],
     edges: withUnchanged(counts.edges, checker.edgeCount),
     sources: sources.map((s) => s.name),
     durationMs: Date.now() - started,
+    dataset: dataset.name,
+    checksum,
   };
 }
 
 interface WritePlan {
   batchSize: number;
   homeCountry: string;
+  /** Passed to every merge batch as $dataset (the data-set hook, see datasets.ts). */
+  dataset: DatasetPlan;
   fault: ImportOptions['fault'];
   nodeCount: number;
+  edgeCount: number;
   progress: (phase: 'write-nodes' | 'write-edges', done: number) => void;
 }
 
@@ -103,8 +117,10 @@ function writeInOneTransaction(executor: Executor, sources: ImportSource[], plan
   return executor.writeTransaction(
     async (tx) => {
       await lockForSingleTransaction(tx);
-      const counts = await writeAll(sources, plan, (name, rows, substitutions) => runBatch(tx, name, { rows, ...NO_JOURNAL }, substitutions));
+      await beginDataset(tx, plan.dataset, null, plan.homeCountry);
+      const counts = await writeAll(sources, plan, (name, rows, substitutions) => runBatch(tx, name, { rows, dataset: plan.dataset.name, ...NO_JOURNAL }, substitutions));
       await tx.run('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
+      await commitDataset(tx, plan.dataset, withUnchanged(counts.nodes, plan.nodeCount), withUnchanged(counts.edges, plan.edgeCount));
       return counts;
     },
     { label: 'import', timeoutMs: 0 },
@@ -115,8 +131,10 @@ function writeInOneTransaction(executor: Executor, sources: ImportSource[], plan
 async function writeStaged(executor: Executor, sources: ImportSource[], plan: WritePlan) {
   const journal = await beginJournal(executor, sources.map((s) => s.name));
   try {
-    const counts = await writeAll(sources, plan, (name, rows, substitutions) => writeJournaledBatch(executor, journal, plan.fault, name, rows, substitutions));
+    await beginDataset({ run: (name, params) => executor.write(name, params) }, plan.dataset, journal.importId, plan.homeCountry);
+    const counts = await writeAll(sources, plan, (name, rows, substitutions) => writeJournaledBatch(executor, journal, plan.fault, plan.dataset.name, name, rows, substitutions));
     await executor.write('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
+    await commitDataset({ run: (name, params) => executor.write(name, params) }, plan.dataset, withUnchanged(counts.nodes, plan.nodeCount), withUnchanged(counts.edges, plan.edgeCount));
     await commitJournal(executor, journal);
     return counts;
   } catch (error) {
@@ -136,6 +154,7 @@ async function writeJournaledBatch(
   executor: Executor,
   journal: Journal,
   fault: ImportOptions['fault'],
+  dataset: string,
   name: 'import/merge-nodes' | 'import/merge-edges',
   rows: Record<string, unknown>[],
   substitutions: { label?: NodeKind; type?: EdgeType },
@@ -143,7 +162,7 @@ async function writeJournaledBatch(
   const seq = journal.batches + 1;
   const written = await executor.writeTransaction(
     async (tx) => {
-      const result = await runBatch(tx, name, { rows, journal: true, importId: journal.importId, seq }, substitutions);
+      const result = await runBatch(tx, name, { rows, dataset, journal: true, importId: journal.importId, seq }, substitutions);
       await assertOwner(tx, journal, 'writing', seq);
       return result;
     },
@@ -175,8 +194,9 @@ async function checkAll(
   executor: Executor,
   sources: ImportSource[],
   progress: (p: ImportProgress) => void,
-): Promise<{ homeCountry: string; checker: DocumentChecker }> {
+): Promise<{ homeCountry: string; checker: DocumentChecker; checksum: string }> {
   const checker = new DocumentChecker();
+  const hash = createHash('sha256');
   const homes = new Map<string, string>();
   for (const source of sources) {
     const header = await source.header();
@@ -186,8 +206,11 @@ async function checkAll(
     let seen = 0;
     for await (const record of source.records()) {
       if (record.raw instanceof InvalidLine) checker.report({ where: record.where, message: record.raw.message });
-      else if (record.section === 'node') checker.addNode(record.raw, record.where);
-      else checker.addEdge(record.raw, record.where);
+      else {
+        hashRecord(hash, record.raw);
+        if (record.section === 'node') checker.addNode(record.raw, record.where);
+        else checker.addEdge(record.raw, record.where);
+      }
       seen += 1;
       if (seen % 10_000 === 0) progress({ phase: 'check', done: checker.nodeCount + checker.edgeCount, total: 0 });
     }
@@ -197,7 +220,19 @@ async function checkAll(
   const homeCountry = resolveHomeCountry(homes, storedHome ?? null, checker);
   const problems = checker.finish(existing);
   if (problems.length > 0) throw new ImportValidationError(problems);
-  return { homeCountry, checker };
+  return { homeCountry, checker, checksum: hash.digest('hex') };
+}
+
+/**
+ * The checksum takes each record's JSON and a newline. A record too deeply nested to serialise
+ * fails its own check (the import is refused), so its place in the sum does not matter.
+ */
+function hashRecord(hash: ReturnType<typeof createHash>, raw: unknown): void {
+  try {
+    hash.update(`${JSON.stringify(raw)}\n`);
+  } catch {
+    hash.update('\u0000unserialisable\n');
+  }
 }
 
 /** All sources of one import and the database must agree on the home country. */

@@ -33,6 +33,8 @@ interface NodeRef {
   kind: NodeKind;
   where: string;
   sources?: string[];
+  /** Sources named by its sanctions. */
+  sanctionSources?: string[];
 }
 
 export class DocumentChecker {
@@ -65,7 +67,8 @@ export class DocumentChecker {
       this.report({ where, record: node.id, field: 'id', message });
       return undefined;
     }
-    this.nodes.set(node.id, { kind: node.kind, where, sources: node.sources as string[] | undefined });
+    const sanctionSources = Array.isArray(node.sanctionSources) ? node.sanctionSources.filter((s) => s !== '') : [];
+    this.nodes.set(node.id, { kind: node.kind, where, sources: node.sources as string[] | undefined, ...(sanctionSources.length > 0 ? { sanctionSources } : {}) });
     return node;
   }
 
@@ -105,7 +108,7 @@ export class DocumentChecker {
       if (e.output) ids.add(e.output);
       for (const s of e.sources ?? []) ids.add(s);
     }
-    for (const n of this.nodes.values()) for (const s of n.sources ?? []) ids.add(s);
+    for (const n of this.nodes.values()) for (const s of [...(n.sources ?? []), ...(n.sanctionSources ?? [])]) ids.add(s);
     return [...ids];
   }
 
@@ -125,6 +128,7 @@ export class DocumentChecker {
         this.report({ where: node.where, record: id, field: 'id', message: `id given two kinds: ${node.kind} here, ${stored} in the database` });
       }
       this.checkSources(node.sources, node.where, id, existing);
+      this.checkSources(node.sanctionSources, node.where, id, existing, 'sanctions');
     }
     const kindOf = (id: string): NodeKind | undefined => this.nodes.get(id)?.kind ?? existing.get(id);
     for (const edge of this.edges) this.checkEndpoints(edge, kindOf);
@@ -157,11 +161,11 @@ export class DocumentChecker {
     this.checkSources(edge.sources, edge.where, record, { get: kindOf } as ReadonlyMap<string, NodeKind>);
   }
 
-  private checkSources(sources: string[] | undefined, where: string, record: string, existing: Pick<ReadonlyMap<string, NodeKind>, 'get'>): void {
+  private checkSources(sources: string[] | undefined, where: string, record: string, existing: Pick<ReadonlyMap<string, NodeKind>, 'get'>, field = 'sources'): void {
     for (const s of sources ?? []) {
       const kind = this.nodes.get(s)?.kind ?? existing.get(s);
       if (kind !== 'Source') {
-        this.report({ where, record, field: 'sources', message: `must list Source ids; ${s} is ${kind ? `a ${kind}` : 'unknown'}` });
+        this.report({ where, record, field, message: `must ${field === 'sources' ? 'list' : 'name'} Source ids; ${s} is ${kind ? `a ${kind}` : 'unknown'}` });
       }
     }
   }

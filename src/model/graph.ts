@@ -12,6 +12,12 @@ export interface ChainGraph {
   edges: readonly EdgeRecord[];
 }
 
+/** Organisations and the OWNS, OPERATES and IS edges that tie them to sites, suppliers and each other. */
+export interface OwnershipGraph {
+  nodes: ReadonlyMap<string, NodeRecord>;
+  edges: readonly EdgeRecord[];
+}
+
 export function chainGraph(
   nodes: Iterable<NodeRecord>,
   edges: Iterable<EdgeRecord>,

@@ -1,7 +1,7 @@
 // The allow-lists of DOMAIN.md: node kinds (Neo4j labels), edge types (relationship types) and
 // which kinds each edge type may join. Every label or type that reaches Cypher comes from here.
 
-export const NODE_KINDS = ['Mine', 'Product', 'Plant', 'Part', 'Supplier', 'Project', 'Source'] as const;
+export const NODE_KINDS = ['Mine', 'Product', 'Plant', 'Part', 'Supplier', 'Project', 'Source', 'Organization'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const EDGE_TYPES = [
@@ -13,6 +13,11 @@ export const EDGE_TYPES = [
   'LOCALIZES',
   'CITES',
   'MENTIONS',
+  'OPERATES',
+  'OWNS',
+  'IS',
+  'RUNS',
+  'MEMBER_OF',
 ] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
@@ -29,6 +34,10 @@ export const ENTITY_LABEL = 'Entity';
 
 export const ITEM_KINDS: readonly NodeKind[] = ['Product', 'Part'];
 export const ALL_KINDS: readonly NodeKind[] = NODE_KINDS;
+/** Sites: what an organisation operates. */
+export const SITE_KINDS: readonly NodeKind[] = ['Mine', 'Plant'];
+/** Kinds a node may stand for many of (`group: true`), and whose members may be nodes (MEMBER_OF). */
+export const GROUP_KINDS: readonly NodeKind[] = ['Mine', 'Plant', 'Supplier', 'Organization'];
 
 export const EDGE_ENDPOINTS: Record<EdgeType, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
   EXTRACTS: { from: ['Mine'], to: ITEM_KINDS },
@@ -39,7 +48,19 @@ export const EDGE_ENDPOINTS: Record<EdgeType, { from: readonly NodeKind[]; to: r
   LOCALIZES: { from: ['Project'], to: ITEM_KINDS },
   CITES: { from: ALL_KINDS, to: ['Source'] },
   MENTIONS: { from: ['Source'], to: ALL_KINDS },
+  OPERATES: { from: ['Organization'], to: SITE_KINDS },
+  OWNS: { from: ['Organization'], to: ['Organization', 'Mine', 'Plant'] },
+  IS: { from: ['Supplier'], to: ['Organization'] },
+  RUNS: { from: ['Organization'], to: ['Project'] },
+  MEMBER_OF: { from: GROUP_KINDS, to: GROUP_KINDS },
 };
+
+/** Edges about who is who (companies, ownership, groups): never walked as material flow. */
+export const ORGANIZATION_EDGE_TYPES = ['OPERATES', 'OWNS', 'IS', 'RUNS', 'MEMBER_OF'] as const;
+
+/** What an Organization is (docs/domain.md, Organisations). */
+export const ORGANIZATION_TYPES = ['COMPANY', 'STATE_HOLDING', 'ASSOCIATION', 'UNIVERSITY', 'GOVERNMENT', 'RESEARCH_INSTITUTE'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 export const STAGES = ['ORE', 'CONCENTRATE', 'INTERMEDIATE', 'SEMI_FINISHED', 'FINISHED', 'CONSUMABLE'] as const;
 export type Stage = (typeof STAGES)[number];

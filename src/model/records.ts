@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   EDGE_TYPES,
   NODE_KINDS,
+  ORGANIZATION_TYPES,
   PROJECT_STATUSES,
   SITE_STATUSES,
   STAGES,
@@ -42,7 +43,7 @@ export const DEFAULT_HOME_COUNTRY = 'IR';
  */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/+-]*$/;
 /** Bounds on what a record may hold: far beyond real data, well inside Neo4j's index key limits. */
-export const LIMITS = { idLength: 200, nameLength: 300, aliases: 20, shortText: 1_000, longText: 10_000, documentText: 2_000_000, maxNumber: 1e15 } as const;
+export const LIMITS = { idLength: 200, nameLength: 300, aliases: 20, shortText: 1_000, longText: 10_000, documentText: 2_000_000, maxNumber: 1e15, sanctions: 50, riskFlags: 20, flagLength: 100, memberCount: 10_000_000 } as const;
 
 const id = z
   .string({ required_error: 'is required', invalid_type_error: 'must be a string' })
@@ -82,6 +83,75 @@ const isoDate = z
   });
 const idList = z.array(id, { invalid_type_error: 'must be a list of ids' });
 
+/**
+ * `asOf`: the year, month or day a record's figures describe (docs/domain.md, Dates): 2019,
+ * "2019", "2019-03", "2019-03-20" or a Solar Hijri date (1397/12/29), stored as text that sorts
+ * in time order ("2019" < "2019-03" < "2019-03-20").
+ */
+export function toAsOf(value: unknown): string | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
+  if (text === null) return null;
+  if (/^\d{4}$/.test(text)) {
+    const year = Number(text);
+    return year >= 1800 && year <= 2200 ? text : null;
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month) {
+    const [year, m] = [Number(month[1]), Number(month[2])];
+    return year >= 1800 && year <= 2200 && m >= 1 && m <= 12 ? text : null;
+  }
+  const iso = toIsoDate(text);
+  return iso && Number(iso.slice(0, 4)) >= 1800 && Number(iso.slice(0, 4)) <= 2200 ? iso : null;
+}
+const asOf = z
+  .union([z.number(), z.string()], { invalid_type_error: 'must be a year (2019), a month (2019-03) or a date (2019-03-20, or Solar Hijri 1397/12/29)' })
+  .transform((value, ctx) => {
+    const v = toAsOf(value);
+    if (v === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a year (2019), a month (2019-03) or a date (2019-03-20, or Solar Hijri 1397/12/29), between 1800 and 2200' });
+      return z.NEVER;
+    }
+    return v;
+  });
+const shortLabel = z
+  .string({ invalid_type_error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(LIMITS.flagLength, `must be at most ${LIMITS.flagLength} characters`)
+  .refine((a) => !a.includes(';'), "must not contain ';' (it separates list items in CSV and GraphML exports)");
+
+/** A node that stands for many firms or sites (docs/domain.md, Groups). */
+const groupProps = {
+  group: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+  memberCount: z
+    .number({ invalid_type_error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(LIMITS.memberCount, `must be at most ${LIMITS.memberCount}`)
+    .optional(),
+};
+
+/**
+ * Sanctions, stored as three lists of the same length (Neo4j properties cannot hold maps): entry i
+ * is `sanctionRegimes[i]`, listed at `sanctionListedAt[i]` ("" when unknown), according to Source
+ * `sanctionSources[i]` ("" when none). Documents may give them in this form or as
+ * `sanctions: [{ regime, listedAt, source }]` (parseNode converts).
+ */
+const sanctionProps = {
+  sanctionRegimes: z.array(shortLabel, { invalid_type_error: 'must be a list of strings' }).max(LIMITS.sanctions, `must hold at most ${LIMITS.sanctions} entries`).optional(),
+  sanctionListedAt: z.array(z.string({ invalid_type_error: 'must be a string' }).max(10, 'must be a date or ""'), { invalid_type_error: 'must be a list of strings' }).max(LIMITS.sanctions).optional(),
+  sanctionSources: z.array(z.string({ invalid_type_error: 'must be a string' }).max(LIMITS.idLength), { invalid_type_error: 'must be a list of strings' }).max(LIMITS.sanctions).optional(),
+  riskFlags: z.array(shortLabel, { invalid_type_error: 'must be a list of strings' }).max(LIMITS.riskFlags, `must hold at most ${LIMITS.riskFlags} flags`).optional(),
+};
+
+const SANCTION_SCHEMA = z
+  .object({
+    regime: shortLabel,
+    listedAt: asOf.optional(),
+    source: id.optional(),
+  })
+  .strict();
+
 const nodeBase = {
   id,
   name: requiredText,
@@ -93,6 +163,7 @@ const nodeBase = {
 };
 
 const itemProps = {
+  asOf: asOf.optional(),
   unit: text.optional(),
   unitValueUsd: nonNegative.optional(),
   hsCode: text.optional(),
@@ -109,6 +180,8 @@ export const NODE_SCHEMAS = {
     capacityTpy: nonNegative.optional(),
     reservesMt: nonNegative.optional(),
     status: z.enum(SITE_STATUSES).optional(),
+    asOf: asOf.optional(),
+    ...groupProps,
   }),
   Product: z.object({ ...nodeBase, ...itemProps, kind: z.literal('Product'), stage: z.enum(STAGES).optional() }),
   Plant: z.object({
@@ -118,6 +191,8 @@ export const NODE_SCHEMAS = {
     province: text.optional(),
     country: country.optional(),
     status: z.enum(SITE_STATUSES).optional(),
+    asOf: asOf.optional(),
+    ...groupProps,
   }),
   Part: z.object({ ...nodeBase, ...itemProps, kind: z.literal('Part') }),
   Supplier: z.object({
@@ -126,6 +201,9 @@ export const NODE_SCHEMAS = {
     country: country.optional(),
     province: text.optional(),
     knowledgeBased: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+    asOf: asOf.optional(),
+    ...groupProps,
+    ...sanctionProps,
   }),
   Project: z.object({
     ...nodeBase,
@@ -135,6 +213,8 @@ export const NODE_SCHEMAS = {
     status: z.enum(PROJECT_STATUSES).optional(),
     budget: nonNegative.optional(),
     startedAt: isoDate.optional(),
+    expectedCompletion: asOf.optional(),
+    asOf: asOf.optional(),
   }),
   Source: z.object({
     ...nodeBase,
@@ -145,6 +225,17 @@ export const NODE_SCHEMAS = {
     publishedAt: isoDate.optional(),
     lang: text.optional(),
     text: textUpTo(LIMITS.documentText).optional(),
+  }),
+  Organization: z.object({
+    ...nodeBase,
+    kind: z.literal('Organization'),
+    type: z.enum(ORGANIZATION_TYPES).optional(),
+    country: country.optional(),
+    province: text.optional(),
+    url: text.optional(),
+    asOf: asOf.optional(),
+    ...groupProps,
+    ...sanctionProps,
   }),
 } satisfies Record<NodeKind, z.ZodTypeAny>;
 
@@ -157,10 +248,11 @@ const edgeBase = {
 };
 
 export const EDGE_SCHEMAS = {
-  EXTRACTS: z.object({ ...edgeBase, type: z.literal('EXTRACTS'), capacityTpy: nonNegative.optional(), share: fraction.optional() }),
-  PRODUCES: z.object({ ...edgeBase, type: z.literal('PRODUCES'), capacityTpy: nonNegative.optional(), share: fraction.optional() }),
+  EXTRACTS: z.object({ ...edgeBase, type: z.literal('EXTRACTS'), capacityTpy: nonNegative.optional(), share: fraction.optional(), asOf: asOf.optional() }),
+  PRODUCES: z.object({ ...edgeBase, type: z.literal('PRODUCES'), capacityTpy: nonNegative.optional(), share: fraction.optional(), asOf: asOf.optional() }),
   SUPPLIES: z.object({
     ...edgeBase,
+    asOf: asOf.optional(),
     type: z.literal('SUPPLIES'),
     volumePerYear: nonNegative.optional(),
     share: fraction.optional(),
@@ -169,6 +261,7 @@ export const EDGE_SCHEMAS = {
   FEEDS: z.object({
     ...edgeBase,
     type: z.literal('FEEDS'),
+    asOf: asOf.optional(),
     quantityPerUnit: nonNegative.optional(),
     valueShare: fraction.optional(),
     output: id.optional(),
@@ -176,6 +269,7 @@ export const EDGE_SCHEMAS = {
   COMPONENT_OF: z.object({
     ...edgeBase,
     type: z.literal('COMPONENT_OF'),
+    asOf: asOf.optional(),
     quantity: nonNegative.optional(),
     valueShare: fraction.optional(),
   }),
@@ -186,9 +280,16 @@ export const EDGE_SCHEMAS = {
     // its inputs when the item has no modelled home recipe.
     capacityTpy: nonNegative.optional(),
     inputImportShare: fraction.optional(),
+    asOf: asOf.optional(),
   }),
   CITES: z.object({ ...edgeBase, type: z.literal('CITES'), quote: longText.optional() }),
   MENTIONS: z.object({ ...edgeBase, type: z.literal('MENTIONS') }),
+  OPERATES: z.object({ ...edgeBase, type: z.literal('OPERATES'), asOf: asOf.optional() }),
+  // An OWNS edge without a share is a subsidiary whose share the data does not give (docs/domain.md).
+  OWNS: z.object({ ...edgeBase, type: z.literal('OWNS'), share: fraction.optional(), asOf: asOf.optional() }),
+  IS: z.object({ ...edgeBase, type: z.literal('IS') }),
+  RUNS: z.object({ ...edgeBase, type: z.literal('RUNS') }),
+  MEMBER_OF: z.object({ ...edgeBase, type: z.literal('MEMBER_OF') }),
 } satisfies Record<EdgeType, z.ZodTypeAny>;
 
 /** Properties each kind or type may hold, for mappers and exporters (typed columns, GraphML keys). */
@@ -211,8 +312,85 @@ export function parseNode(raw: unknown): RecordResult<NodeRecord> {
     return fail('kind', `unknown kind ${brief(kind)}: expected one of ${NODE_KINDS.join(', ')}`);
   }
   const schema: z.ZodTypeAny = NODE_SCHEMAS[kind as NodeKind].strict();
-  return fromZod<NodeRecord>(schema.safeParse(raw));
+  if (raw.sanctions !== undefined) {
+    const lists = sanctionLists(raw.sanctions, 'sanctionRegimes' in raw || 'sanctionListedAt' in raw || 'sanctionSources' in raw);
+    if (!lists.ok) return lists;
+    const { sanctions: _sanctions, ...rest } = raw;
+    const parsed = fromZod<NodeRecord>(schema.safeParse({ ...rest, ...lists.record }));
+    // A kind without sanctions: name the property the document used.
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => (p.message.includes('"sanction') ? { field: '', message: 'unknown property "sanctions"' } : p)) };
+    return parsed;
+  }
+  const parsed = fromZod<NodeRecord>(schema.safeParse(raw));
+  if (parsed.ok) {
+    const r = parsed.record;
+    const n = Array.isArray(r.sanctionRegimes) ? r.sanctionRegimes.length : 0;
+    const lengths = [r.sanctionListedAt, r.sanctionSources].map((l) => (Array.isArray(l) ? l.length : n));
+    if (lengths.some((l) => l !== n)) return fail('sanctionRegimes', 'sanctionRegimes, sanctionListedAt and sanctionSources must have the same length (one entry per sanction)');
+  }
+  return parsed;
 }
+
+/** One sanction: what a document or the API shows; stored as three parallel lists. */
+export interface Sanction {
+  regime: string;
+  listedAt: string | null;
+  source: string | null;
+}
+
+/** `sanctions: [{ regime, listedAt, source }]` → the three stored lists. */
+function sanctionLists(value: unknown, alsoLists: boolean): RecordResult<Record<string, string[]>> {
+  if (alsoLists) return fail('sanctions', 'give sanctions either as `sanctions` or as the three sanction* lists, not both');
+  if (!Array.isArray(value)) return fail('sanctions', 'must be a list of { regime, listedAt, source }');
+  if (value.length > LIMITS.sanctions) return fail('sanctions', `must hold at most ${LIMITS.sanctions} entries`);
+  const problems: RecordProblem[] = [];
+  const out = { sanctionRegimes: [] as string[], sanctionListedAt: [] as string[], sanctionSources: [] as string[] };
+  value.forEach((entry, i) => {
+    const r = SANCTION_SCHEMA.safeParse(entry);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        const p = describeIssue(issue);
+        problems.push({ field: `sanctions.${i}${p.field ? `.${p.field}` : ''}`, message: p.message });
+      }
+      return;
+    }
+    out.sanctionRegimes.push(r.data.regime);
+    out.sanctionListedAt.push(r.data.listedAt ?? '');
+    out.sanctionSources.push(r.data.source ?? '');
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, record: out };
+}
+
+/** The sanctions a stored record holds, as entries. */
+export function sanctionsOf(record: Record<string, unknown>): Sanction[] {
+  const regimes = Array.isArray(record.sanctionRegimes) ? (record.sanctionRegimes as string[]) : [];
+  const listed = Array.isArray(record.sanctionListedAt) ? (record.sanctionListedAt as string[]) : [];
+  const sources = Array.isArray(record.sanctionSources) ? (record.sanctionSources as string[]) : [];
+  return regimes.map((regime, i) => ({ regime, listedAt: listed[i] || null, source: sources[i] || null }));
+}
+
+/** A record in the interchange's friendlier shape: the three sanction lists as `sanctions`. */
+export function withSanctionEntries<T extends Record<string, unknown>>(record: T): Record<string, unknown> {
+  if (!Array.isArray(record.sanctionRegimes)) return record;
+  const { sanctionRegimes: _r, sanctionListedAt: _l, sanctionSources: _s, ...rest } = record;
+  const sanctions = sanctionsOf(record).map((s) => ({ regime: s.regime, ...(s.listedAt ? { listedAt: s.listedAt } : {}), ...(s.source ? { source: s.source } : {}) }));
+  return { ...rest, sanctions };
+}
+
+/** Properties that are figures which change over time, per kind or type: what `asOf` dates. */
+export const FIGURE_PROPERTIES: Partial<Record<NodeKind | EdgeType, readonly string[]>> = {
+  Mine: ['capacityTpy', 'reservesMt'],
+  Product: ['unitValueUsd', 'finalDemand'],
+  Part: ['unitValueUsd', 'finalDemand'],
+  Project: ['progress', 'budget'],
+  EXTRACTS: ['capacityTpy', 'share'],
+  PRODUCES: ['capacityTpy', 'share'],
+  SUPPLIES: ['volumePerYear', 'share'],
+  FEEDS: ['quantityPerUnit', 'valueShare'],
+  COMPONENT_OF: ['quantity', 'valueShare'],
+  LOCALIZES: ['capacityTpy', 'inputImportShare'],
+  OWNS: ['share'],
+};
 
 export function parseEdge(raw: unknown): RecordResult<EdgeRecord> {
   if (!isPlainObject(raw)) return fail('', 'an edge must be a JSON object');

@@ -1,6 +1,6 @@
 // A canonical dump of the database for round-trip tests: every node with its labels and typed
 // properties, every relationship likewise, sorted. Derived `_` properties and Zanjir's own
-// bookkeeping (meta node, import lock, API keys, change log: every Zanjir* label) are left out;
+// bookkeeping (meta node, import lock, API keys, change log, data-set records) are left out;
 // value types come from Cypher's valueType(), so 1000 and 1000.0 differ.
 
 import type { Executor } from '../../src/db/executor.js';
@@ -13,13 +13,13 @@ export interface Dump {
 export async function dumpGraph(executor: Executor): Promise<Dump> {
   const limits = { rowCap: 1_000_000, timeoutMs: 60_000 };
   const nodes = await executor.runReadOnlyCypher(
-    `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN ['ZanjirMeta', 'ZanjirImportLock', 'ZanjirApiKey', 'ZanjirChange'])
+    `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN ['ZanjirMeta', 'ZanjirImportLock', 'ZanjirApiKey', 'ZanjirChange', 'ZanjirDataset', 'ZanjirDatasetUndo', 'ZanjirDatasetWrite', 'ZanjirDatasetBatch'])
      RETURN n.id AS id, labels(n) AS labels, [k IN keys(n) WHERE NOT k STARTS WITH '_' | [k, valueType(n[k]), n[k]]] AS props`,
     {},
     limits,
   );
   const edges = await executor.runReadOnlyCypher(
-    `MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, [k IN keys(r) | [k, valueType(r[k]), r[k]]] AS props`,
+    `MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, [k IN keys(r) WHERE NOT k STARTS WITH '_' | [k, valueType(r[k]), r[k]]] AS props`,
     {},
     limits,
   );

@@ -35,7 +35,7 @@ export function importProgress(reporter: ProgressReporter): (p: ImportProgress) 
 export function describeImport(summary: ImportSummary): string {
   const c = (x: ImportSummary['nodes']) => `${x.created} created, ${x.updated} updated, ${x.unchanged} unchanged`;
   return [
-    `Imported ${summary.sources.join(', ')} (home country ${summary.homeCountry}) in ${(summary.durationMs / 1000).toFixed(1)} s${summary.mode === 'staged' ? ', staged in journaled batches' : ''}`,
+    `Imported ${summary.sources.join(', ')} (home country ${summary.homeCountry}) in ${(summary.durationMs / 1000).toFixed(1)} s${summary.mode === 'staged' ? ', staged in journaled batches' : ''}, as data set ${summary.dataset}`,
     `  nodes: ${c(summary.nodes)}`,
     `  edges: ${c(summary.edges)}`,
   ].join('\n');

@@ -1,6 +1,8 @@
 import { importSources } from '../../io/importer.js';
 import { filesFor, sourceForFile } from '../../io/sources.js';
-import { numberOption, UsageError, type ParsedArgs } from '../args.js';
+import os from 'node:os';
+import { checkDatasetName } from '../../io/datasets.js';
+import { numberOption, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { progressReporter } from '../progress.js';
 import { describeImport, importProgress, log, withDatabase } from './common.js';
 
@@ -10,6 +12,8 @@ export async function importCommand(args: ParsedArgs): Promise<void> {
   const files = args.positionals.flatMap(filesFor);
   const batchSize = numberOption(args, 'batch-size');
   const mode = args.options.has('staged') ? 'staged' : args.options.has('single-transaction') ? 'single' : 'auto';
+  const dataset = stringOption(args, 'dataset');
+  if (dataset !== undefined) checkDatasetName(dataset, '--dataset');
   await withDatabase(async (db, config) => {
     const summary = await importSources(db.executor, files.map(sourceForFile), {
       batchSize,
@@ -18,6 +22,7 @@ export async function importCommand(args: ParsedArgs): Promise<void> {
       fault: config.faults.import,
       log,
       onProgress: importProgress(progressReporter()),
+      dataset: { name: dataset ?? null, by: `cli:${os.userInfo().username}` },
     });
     log(describeImport(summary));
   });

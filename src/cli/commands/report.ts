@@ -9,17 +9,21 @@ import {
   parallelWorkReport,
 } from '../../graphql/analytics/analytics.service.js';
 import { importBillsReport, importContentAfterReport, localizationImpactReport, localizationPlanReport } from '../../graphql/currency/currency.service.js';
+import { holdingsReport, organizationChokepointsReport, staleFiguresReport } from '../../graphql/organization/organization.service.js';
 import { numberOption, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { formatTable } from '../table.js';
 import { parseKinds } from '../../io/export/request.js';
 import { withDatabase } from './common.js';
 
-const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balance', 'parallel-work', 'bills', 'impact', 'plan'] as const;
+const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balance', 'parallel-work', 'bills', 'impact', 'plan', 'holdings', 'companies', 'stale'] as const;
 
 export const REPORT_USAGE = `zanjir report import-content ID
 zanjir report links ID [--threshold 0.5]
-zanjir report disruption [--countries CN,DE] [--nodes ID,ID] [--all-imports]
+zanjir report disruption [--countries CN,DE] [--nodes ID,ID] [--all-imports] [--sanctioned [--regimes US-OFAC,EU]]
 zanjir report chokepoints ID [--min-impact 1] [--kinds Supplier,Plant,Mine]
+zanjir report companies ID [--min-impact 1]   (organisations that would stop it)
+zanjir report holdings ORG_ID [--max-depth 6]
+zanjir report stale [--older-than 3] [--undated] [--first 100]
 zanjir report balance [ID…] [--stage ORE|CONCENTRATE|INTERMEDIATE|SEMI_FINISHED|FINISHED|CONSUMABLE]
 zanjir report parallel-work
 zanjir report bills [--stage ORE|…|FINISHED] [--first 50]
@@ -64,12 +68,48 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
         );
       }
       case 'disruption': {
-        const r = await disruptionReport(deps, { countries: list(stringOption(args, 'countries')), nodeIds: list(stringOption(args, 'nodes')), allImports: args.options.has('all-imports') });
-        return out(r, () => formatTable(['item', 'id', 'loss'], r.losses.map((l) => [l.item.name, l.item.id, l.loss])));
+        const r = await disruptionReport(deps, {
+          countries: list(stringOption(args, 'countries')),
+          nodeIds: list(stringOption(args, 'nodes')),
+          allImports: args.options.has('all-imports'),
+          sanctioned: args.options.has('sanctioned'),
+          sanctionRegimes: list(stringOption(args, 'regimes')) ?? null,
+        });
+        return out(r, () =>
+          [
+            r.sanctioned.length ? `${formatTable(['sanctioned source', 'id', 'why'], r.sanctioned.map((x) => [x.node.name, x.node.id, x.reason]))}\n` : '',
+            formatTable(['item', 'id', 'loss'], r.losses.map((l) => [l.item.name, l.item.id, l.loss])),
+            r.removedGroups.length ? `\ngroups removed whole (each stands for many firms or sites): ${r.removedGroups.map((g) => g.id).join(', ')}` : '',
+            `\nfigures as of ${r.figures.oldestAsOf ?? 'unknown'} at the oldest (${r.figures.undated} records with figures are undated)`,
+          ].join('\n'),
+        );
       }
       case 'chokepoints': {
         const r = await chokepointsReport(deps, needId(), numberOption(args, 'min-impact'), parseKinds(stringOption(args, 'kinds')));
-        return out(r, () => formatTable(['node', 'kind', 'id', 'impact'], r.map((c) => [c.node.name, c.node.kind, c.node.id, c.impact])));
+        return out(r, () => formatTable(['node', 'kind', 'id', 'impact', 'group'], r.map((c) => [c.node.name, c.node.kind, c.node.id, c.impact, c.group ? `group${c.memberCount ? ` of ${c.memberCount}` : ''}` : ''])));
+      }
+      case 'companies': {
+        const r = await organizationChokepointsReport(deps, needId(), numberOption(args, 'min-impact'));
+        return out(r, () => formatTable(['organisation', 'id', 'impact', 'what it reaches upstream'], r.map((c) => [c.organization.name, c.organization.id, c.impact, c.nodes.map((n) => n.id).join(' ')])));
+      }
+      case 'holdings': {
+        const r = await holdingsReport(deps, needId(), numberOption(args, 'max-depth'));
+        return out(r, () =>
+          [
+            `${r.organization.name}${r.cyclic ? ' (cross-holdings found: chains stop where they would go round)' : ''}`,
+            formatTable(['holding', 'id', 'effective share', 'hops', 'chains', 'exact', 'via'], r.holdings.map((x) => [x.node.name, x.node.id, x.effectiveShare, x.depth, x.paths, x.exact ? 'yes' : 'no', x.via.map((v) => v.id).join(' → ')])),
+            r.sites.length ? `\n${formatTable(['site', 'id', 'operator', 'share in operator'], r.sites.map((x) => [x.node.name, x.node.id, x.operator.name, x.effectiveShare]))}` : '',
+          ].join('\n'),
+        );
+      }
+      case 'stale': {
+        const r = await staleFiguresReport(deps, numberOption(args, 'older-than'), { undated: args.options.has('undated'), first: numberOption(args, 'first') ?? null });
+        return out(r, () =>
+          [
+            `figures dated before ${r.cutoff}${r.truncated ? ' (more than shown: raise --first)' : ''}`,
+            formatTable(['as of', 'record', 'figures'], r.records.map((x) => [x.asOf ?? 'undated', x.node ? x.node.id : `${x.edge!.from} -${x.edge!.type}-> ${x.edge!.to}`, x.figures.join(' ')])),
+          ].join('\n'),
+        );
       }
       case 'balance': {
         const r = await chainBalanceReport(deps, ids.length ? ids : null, stringOption(args, 'stage') ?? null);

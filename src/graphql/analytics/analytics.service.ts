@@ -14,7 +14,11 @@ import {
   type DisruptionScenario,
   type FlowDetail,
 } from '../../analytics/index.js';
+import { figureDates } from '../../analytics/dates.js';
+import { sanctionedSources } from '../../analytics/sanctions.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import type { Executor } from '../../db/executor.js';
+import { fetchOwnershipBehind } from '../../db/ownership-store.js';
 import type { ChainGraph } from '../../model/graph.js';
 import { CHAIN_EDGE_TYPES, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
@@ -25,6 +29,15 @@ const UPSTREAM_DEPTH = 100;
 
 export interface AnalyticsDeps {
   store: ChainStore;
+  executor: Executor;
+}
+
+/** A disruption scenario as the doors take it: DOMAIN.md's, plus every sanctioned source. */
+export interface ScenarioInput extends DisruptionScenario {
+  /** Remove every sanctioned source (docs/domain.md, Sanctions). */
+  sanctioned?: boolean | null;
+  /** With sanctioned: only listings under these regimes (US-OFAC, EU, …). */
+  sanctionRegimes?: readonly string[] | null;
 }
 
 async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<ChainGraph> {
@@ -58,6 +71,7 @@ export async function importContentReport(deps: AnalyticsDeps, id: string) {
     item: node(id),
     contributions: r.contributions.map((c) => ({ item: node(c.itemId), share: c.share })),
     unmodeled: r.unmodeled.map(node),
+    figures: figureDates(graph),
   };
 }
 
@@ -73,19 +87,46 @@ export async function importReliantLinksReport(deps: AnalyticsDeps, id: string, 
   }));
 }
 
-export async function disruptionReport(deps: AnalyticsDeps, scenario: DisruptionScenario) {
-  const empty = !scenario.allImports && !(scenario.nodeIds?.length) && !(scenario.countries?.length);
-  if (empty) throw new BadUserInputError('Name something to remove: nodeIds, countries, or allImports: true.', 'scenario');
+/** Regime names in a request: short labels, a handful. */
+const MAX_REGIMES = 20;
+
+export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioInput) {
+  const empty = !scenario.allImports && !scenario.sanctioned && !(scenario.nodeIds?.length) && !(scenario.countries?.length);
+  if (empty) throw new BadUserInputError('Name something to remove: nodeIds, countries, allImports: true or sanctioned: true.', 'scenario');
   for (const c of scenario.countries ?? []) {
     if (!/^[A-Z]{2}$/.test(c)) throw new BadUserInputError(`countries must be ISO alpha-2 codes in capitals, like CN; got ${JSON.stringify(c)}.`, 'scenario.countries');
+  }
+  const regimes = scenario.sanctionRegimes ?? null;
+  if (regimes && !scenario.sanctioned) throw new BadUserInputError('sanctionRegimes only applies with sanctioned: true.', 'scenario.sanctionRegimes');
+  if (regimes && (regimes.length > MAX_REGIMES || regimes.some((r) => typeof r !== 'string' || r.trim() === '' || r.length > 100))) {
+    throw new BadUserInputError(`sanctionRegimes takes up to ${MAX_REGIMES} names of 1 to 100 characters, like US-OFAC or EU.`, 'scenario.sanctionRegimes');
   }
   const graph = await deps.store.fetchAll();
   const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
   if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
-  const r = disruption(graph, scenario);
+  let sanctioned: { nodeId: string; reason: string }[] = [];
+  if (scenario.sanctioned) {
+    const sources = [...graph.nodes.values()].filter((n) => n.kind === 'Mine' || n.kind === 'Plant' || n.kind === 'Supplier');
+    const ownership = await fetchOwnershipBehind(deps.executor, sources.map((n) => n.id));
+    const s = sanctionedSources(sources, ownership, regimes);
+    sanctioned = s.nodeIds.map((nodeId) => ({ nodeId, reason: s.reasons.get(nodeId)! }));
+  }
+  const r = disruption(graph, {
+    nodeIds: [...(scenario.nodeIds ?? []), ...sanctioned.map((s) => s.nodeId)],
+    countries: scenario.countries,
+    allImports: scenario.allImports,
+  });
   const node = nodeOf(graph);
   const withItem = (l: { itemId: string; loss: number }) => ({ item: node(l.itemId), loss: l.loss });
-  return { losses: r.losses.map(withItem), finishedGoodsHit: r.finishedGoodsHit.map(withItem), converged: r.converged };
+  return {
+    losses: r.losses.map(withItem),
+    finishedGoodsHit: r.finishedGoodsHit.map(withItem),
+    removedSources: r.removedSources.map(node),
+    removedGroups: r.removedGroups.map(node),
+    sanctioned: sanctioned.map((s) => ({ node: node(s.nodeId), reason: s.reason })),
+    figures: figureDates(graph),
+    converged: r.converged,
+  };
 }
 
 export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
@@ -93,7 +134,7 @@ export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpa
   requireItem(graph, id);
   const node = nodeOf(graph);
   return chokepoints(graph, id, fraction(minImpact, 'minImpact', 1))
-    .map((c) => ({ node: node(c.nodeId), impact: c.impact }))
+    .map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null }))
     .filter((c) => !kinds || kinds.length === 0 || kinds.includes(c.node.kind));
 }
 
@@ -130,6 +171,7 @@ export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare
   return {
     ...r,
     item: node(id),
+    figures: figureDates(graph),
     importedShare: r.imported / r.total,
     nodes: r.nodes.map((n) => {
       const record = n.nodeId ? node(n.nodeId) : null;

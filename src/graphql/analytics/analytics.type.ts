@@ -4,6 +4,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { FlowNodeRoleEnum } from '../common/enums.js';
 import { ChainNode, ProjectType } from '../node/chain-node.type.js';
+import { FigureDatesType } from '../organization/organization.type.js';
 
 @ObjectType('Assumption', { description: 'A fallback the computation used because data was missing (DOMAIN.md: shares, recipes, value coefficients).' })
 export class AssumptionType {
@@ -29,6 +30,7 @@ export class ImportContentType {
   @Field(() => [ChainNode], { description: 'Origins upstream: items with no modelled source, counted as home-made.' }) unmodeled!: ChainNode[];
   @Field(() => Boolean, { description: 'False when the iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
   @Field(() => Int) iterations!: number;
+  @Field(() => FigureDatesType, { description: 'How old the figures of the upstream it was worked out on are.' }) figures!: FigureDatesType;
 }
 
 @ObjectType('ForeignSupplier')
@@ -54,6 +56,14 @@ export class DisruptionInput {
   @Field(() => [ID], { nullable: true }) nodeIds?: string[];
   @Field(() => [String], { nullable: true, description: 'ISO alpha-2 codes: every mine, plant and supplier there, and every delivery from there.' }) countries?: string[];
   @Field(() => Boolean, { nullable: true, description: 'Remove every foreign source edge.' }) allImports?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Remove every sanctioned source: a mine, plant or supplier listed itself, or that is, is operated by, or is 50 % or more owned by a blocked organisation (listed, or 50 % or more owned by blocked ones).' }) sanctioned?: boolean;
+  @Field(() => [String], { nullable: true, description: 'With sanctioned: only listings under these regimes (US-OFAC, EU, UN, UK, …; case-insensitive).' }) sanctionRegimes?: string[];
+}
+
+@ObjectType('SanctionedSource', { description: 'A source the sanctioned scenario removes, and why.' })
+export class SanctionedSourceType {
+  @Field(() => ChainNode) node!: ChainNode;
+  @Field(() => String, { description: '"listed" (the node itself), or the id of the blocked organisation behind it.' }) reason!: string;
 }
 
 @ObjectType('Loss')
@@ -66,6 +76,10 @@ export class LossType {
 export class DisruptionType {
   @Field(() => [LossType], { description: 'Every item with a loss above 0, largest first.' }) losses!: LossType[];
   @Field(() => [LossType], { description: 'Finished goods among them.' }) finishedGoodsHit!: LossType[];
+  @Field(() => [ChainNode], { description: 'Mines, plants and suppliers the scenario removed (named, in a removed country, or sanctioned).' }) removedSources!: ChainNode[];
+  @Field(() => [ChainNode], { description: 'Those of them that are groups: each stands for many firms or sites, so removing it whole is the worst case.' }) removedGroups!: ChainNode[];
+  @Field(() => [SanctionedSourceType], { description: 'With sanctioned: what it removed and why.' }) sanctioned!: SanctionedSourceType[];
+  @Field(() => FigureDatesType, { description: 'How old the figures of the graph it was worked out on are.' }) figures!: FigureDatesType;
   @Field(() => Boolean) converged!: boolean;
 }
 
@@ -73,6 +87,8 @@ export class DisruptionType {
 export class ChokepointType {
   @Field(() => ChainNode) node!: ChainNode;
   @Field(() => Float, { description: 'Loss at X if this node alone is removed.' }) impact!: number;
+  @Field(() => Boolean, { description: 'The node stands for many firms or sites: stopping all of them at once is the worst case, not a single point of failure.' }) group!: boolean;
+  @Field(() => Int, { nullable: true, description: 'For a group: how many it stands for, when known.' }) memberCount!: number | null;
 }
 
 @ObjectType('BalanceRow', { description: 'Home capacity against demand: a negative balance is the gap imports or new capacity must fill.' })
@@ -135,4 +151,5 @@ export class ValueFlowsType {
   @Field(() => Int, { description: 'Nodes under minShare, gathered into OTHER_* nodes.' }) merged!: number;
   @Field(() => [AssumptionType]) assumptions!: AssumptionType[];
   @Field(() => Boolean, { description: 'False when the import-content iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
+  @Field(() => FigureDatesType, { description: 'How old the figures it was worked out on are.' }) figures!: FigureDatesType;
 }

@@ -11,6 +11,7 @@ export enum NodeKindEnum {
   SUPPLIER = 'Supplier',
   PROJECT = 'Project',
   SOURCE = 'Source',
+  ORGANIZATION = 'Organization',
 }
 
 export enum EdgeTypeEnum {
@@ -22,6 +23,20 @@ export enum EdgeTypeEnum {
   LOCALIZES = 'LOCALIZES',
   CITES = 'CITES',
   MENTIONS = 'MENTIONS',
+  OPERATES = 'OPERATES',
+  OWNS = 'OWNS',
+  IS = 'IS',
+  RUNS = 'RUNS',
+  MEMBER_OF = 'MEMBER_OF',
+}
+
+export enum OrganizationTypeEnum {
+  COMPANY = 'COMPANY',
+  STATE_HOLDING = 'STATE_HOLDING',
+  ASSOCIATION = 'ASSOCIATION',
+  UNIVERSITY = 'UNIVERSITY',
+  GOVERNMENT = 'GOVERNMENT',
+  RESEARCH_INSTITUTE = 'RESEARCH_INSTITUTE',
 }
 
 export enum StageEnum {
@@ -89,8 +104,14 @@ registerEnumType(EdgeTypeEnum, {
     LOCALIZES: { description: 'Project → item: the project aims to make the item at home.' },
     CITES: { description: 'Any → Source: the fact is supported by the source.' },
     MENTIONS: { description: 'Source → any: the source names the node (entity linking).' },
+    OPERATES: { description: 'Organization → Mine/Plant: the organisation runs the site.' },
+    OWNS: { description: 'Organization → Organization/Mine/Plant: a holding, with its share (absent: wholly owned).' },
+    IS: { description: 'Supplier → Organization: the supplier is this known firm.' },
+    RUNS: { description: 'Organization → Project: the organisation runs the project.' },
+    MEMBER_OF: { description: 'Mine/Plant/Supplier/Organization → a group node of which it is one member.' },
   },
 });
+registerEnumType(OrganizationTypeEnum, { name: 'OrganizationType', description: 'What kind of body an Organization is.' });
 registerEnumType(StageEnum, { name: 'Stage', description: 'The processing stage of a product.' });
 registerEnumType(ProjectStatusEnum, { name: 'ProjectStatus' });
 registerEnumType(SiteStatusEnum, { name: 'SiteStatus', description: 'Status of a mine or plant.' });

@@ -3,6 +3,8 @@
 // (src/db/currency-store.ts), solve in src/analytics/currency.ts, hand back node records.
 // Nothing is cached, so a write is never hidden by a stale answer.
 
+import { planTimeline } from '../../analytics/plan-timeline.js';
+import { figureDates } from '../../analytics/dates.js';
 import {
   DEFAULT_PLAN_STATUSES,
   importBills,
@@ -114,10 +116,13 @@ export async function localizationPlanReport(deps: CurrencyDeps, request: PlanRe
   const { graph } = await new CurrencyStore(deps.executor).planGraph({ statuses, minProgress });
   const node = nodeOf(graph);
   const plan = localizationPlan(graph, { budgetUsd, statuses, minProgress });
+  const timeline = planTimeline(plan.steps, (id) => (typeof node(id).expectedCompletion === 'string' ? (node(id).expectedCompletion as string) : null));
   return {
     ...plan,
     steps: plan.steps.map((s) => ({ ...s, project: node(s.projectId), items: withItems(graph, s.items) })),
     skipped: plan.skipped.map((s) => ({ ...s, project: node(s.projectId) })),
+    timeline: { ...timeline, entries: timeline.entries.map((e) => ({ ...e, project: node(e.projectId) })) },
+    figures: figureDates(graph),
   };
 }
 

@@ -2,6 +2,7 @@
 // what localization saves). Money is USD a year unless it is a cost; volumes are the item's units.
 
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FigureDatesType } from '../organization/organization.type.js';
 import { AssumptionType } from '../analytics/analytics.type.js';
 import { ChainNode, ProjectType } from '../node/chain-node.type.js';
 import type { PlanItemEffect } from '../../analytics/currency.js';
@@ -104,6 +105,23 @@ export class ContentAfterType {
   @Field(() => Float, { description: '1 − t′.' }) domesticContentAfter!: number;
 }
 
+@ObjectType('PlanTimelineEntry', { description: 'A step of a plan placed in time.' })
+export class PlanTimelineEntryType {
+  @Field(() => ProjectType) project!: ProjectType;
+  @Field(() => String, { nullable: true, description: 'When it is expected to finish; null when the project gives no expectedCompletion.' }) expectedCompletion!: string | null;
+  @Field(() => Float, { description: 'Its marginal net saving in the plan.' }) netSavingUsd!: number;
+  @Field(() => Float) remainingCostUsd!: number;
+  @Field(() => Float, { description: 'Saving a year once it and every entry before it have finished.' }) cumulativeSavingUsd!: number;
+  @Field(() => Float) cumulativeCostUsd!: number;
+}
+
+@ObjectType('PlanTimeline', { description: 'The plan’s steps in the order their projects are expected to finish, undated ones last.' })
+export class PlanTimelineType {
+  @Field(() => [PlanTimelineEntryType]) entries!: PlanTimelineEntryType[];
+  @Field(() => Int, { description: 'Steps without an expected completion.' }) undated!: number;
+  @Field(() => String, { nullable: true, description: 'When the whole saving is reached: the latest expected completion, when every step has one.' }) completeBy!: string | null;
+}
+
 @ObjectType('LocalizationPlan', { description: 'The greedy plan for a budget: highest marginal net saving per remaining dollar first.' })
 export class LocalizationPlanType {
   @Field(() => Float) budgetUsd!: number;
@@ -113,6 +131,8 @@ export class LocalizationPlanType {
   @Field(() => [PlanSkipType]) skipped!: PlanSkipType[];
   @Field(() => Int, { description: 'Projects that met the status and progress filters.' }) candidates!: number;
   @Field(() => [AssumptionType]) assumptions!: AssumptionType[];
+  @Field(() => PlanTimelineType, { description: 'The plan laid out in time, by the projects’ expectedCompletion.' }) timeline!: PlanTimelineType;
+  @Field(() => FigureDatesType, { description: 'How old the figures the plan was worked out on are.' }) figures!: FigureDatesType;
   /** Not a field: what importContentAfter solves on. */
   effects!: PlanItemEffect[];
 }

@@ -13,4 +13,6 @@ export class ImportResultType {
   @Field(() => ImportCountsType) nodes!: ImportCountsType;
   @Field(() => ImportCountsType) edges!: ImportCountsType;
   @Field(() => Int) durationMs!: number;
+  @Field(() => String, { description: 'The data set the import is recorded as (see `datasets`).' }) dataset!: string;
+  @Field(() => String, { description: 'sha256 of its records (each record’s JSON, in order).' }) checksum!: string;
 }

@@ -55,6 +55,14 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.localizationPlan': 2_000,
   'LocalizationPlan.importContentAfter': 500,
   'Mutation.importGraph': 1_000,
+  'Query.holdings': 300,
+  'Query.organizationChokepoints': 3_000,
+  'Query.staleFigures': 1_000,
+  // Paid per walked node (a walk multiplies what it selects by its size): one lookup of the
+  // organisations behind the walked nodes, about the cost of the walk itself.
+  'DependencyGraph.organizations': 10,
+  'Query.datasets': 20,
+  'Mutation.removeDataset': 2_000,
 };
 
 /** Arguments that bound how many items a field returns. */

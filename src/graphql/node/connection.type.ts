@@ -11,6 +11,7 @@ export class NodeFilterInput {
   @Field(() => StageEnum, { nullable: true }) stage?: StageEnum;
   @Field(() => String, { nullable: true, description: 'A SiteStatus (mines, plants) or ProjectStatus value.' }) status?: string;
   @Field(() => String, { nullable: true, description: 'Part of a name or alias, English or Persian, matched after Persian normalisation.' }) nameContains?: string;
+  @Field(() => String, { nullable: true, description: 'Only nodes this data set wrote (see `datasets`).' }) dataset?: string;
 }
 
 @InputType('NodeOrder')

@@ -9,7 +9,8 @@ export class EdgeType {
   @Field(() => EdgeTypeEnum) type!: EdgeTypeEnum;
   @Field(() => ID) from!: string;
   @Field(() => ID) to!: string;
-  @Field(() => Float, { nullable: true, description: 'Share of the target item supplied through this edge (0..1).' }) share?: number;
+  @Field(() => Float, { nullable: true, description: 'Share of the target item supplied through this edge (0..1); OWNS: the share held (absent: wholly owned).' }) share?: number;
+  @Field(() => String, { nullable: true, description: 'The year, month or day its figures describe; null when undated.' }) asOf?: string;
   @Field(() => Float, { nullable: true, description: 'EXTRACTS/PRODUCES: tonnes (units) per year. LOCALIZES: the units a year the project adds.' }) capacityTpy?: number;
   @Field(() => Float, { nullable: true, description: 'LOCALIZES: import share of the inputs the project’s home production needs (0..1), used when the item has no modelled home recipe.' }) inputImportShare?: number;
   @Field(() => Float, { nullable: true, description: 'SUPPLIES: units per year.' }) volumePerYear?: number;

@@ -2,12 +2,13 @@
 // query per field and level, never one per parent.
 
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { sanctionsOf } from '../../model/records.js';
 import type { Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { Link } from '../../db/chain-store.js';
 import { isSourceEdgeType } from '../../model/kinds.js';
 import { originCountry } from '../../model/supply.js';
-import { ChainNode, MineType, PartType, PlantType, ProductType, ProjectType, SourceType, SupplierType } from './chain-node.type.js';
+import { ChainNode, MineType, OrganizationType, PartType, PlantType, ProductType, ProjectType, SanctionType, SourceType, SupplierType } from './chain-node.type.js';
 import { LinkType } from './edge.type.js';
 
 const linkList = () => [LinkType];
@@ -42,6 +43,21 @@ export class ChainNodeFieldsResolver {
   @FieldResolver(linkList, { description: 'Sources whose text names this node (MENTIONS, found by entity linking).' })
   mentionedIn(@Root() node: NodeRecord, @Ctx() ctx: Context) {
     return ctx.loaders.mentionedIn.load(node.id);
+  }
+
+  @FieldResolver(() => Boolean)
+  group(@Root() node: NodeRecord) {
+    return node.group === true;
+  }
+
+  @FieldResolver(linkList, { description: 'For a group: the member nodes modelled on their own (MEMBER_OF).' })
+  members(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.members.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'The groups this node is one member of (MEMBER_OF).' })
+  memberOf(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.memberOf.load(node.id);
   }
 }
 
@@ -150,6 +166,21 @@ export class SupplierLinksResolver {
   supplies(@Root() node: NodeRecord, @Ctx() ctx: Context) {
     return ctx.loaders.outputs.load(node.id);
   }
+
+  @FieldResolver(linkList, { description: 'The known firm this supplier is (IS).' })
+  organization(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.organization.load(node.id);
+  }
+
+  @FieldResolver(() => [SanctionType])
+  sanctions(@Root() node: NodeRecord) {
+    return sanctionsOf(node);
+  }
+
+  @FieldResolver(() => [String])
+  riskFlags(@Root() node: NodeRecord) {
+    return Array.isArray(node.riskFlags) ? node.riskFlags : [];
+  }
 }
 
 @Resolver(() => ProjectType)
@@ -157,6 +188,76 @@ export class ProjectLinksResolver {
   @FieldResolver(linkList, { description: 'Items the project localizes (LOCALIZES).' })
   localizes(@Root() node: NodeRecord, @Ctx() ctx: Context) {
     return ctx.loaders.localizes.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'Organisations that run the project (RUNS).' })
+  runBy(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.runBy.load(node.id);
+  }
+}
+
+/** Who operates and owns a site. */
+function siteResolver(target: typeof MineType | typeof PlantType) {
+  @Resolver(() => target)
+  class SiteOwnersResolver {
+    @FieldResolver(linkList, { description: 'Organisations that operate the site (OPERATES).' })
+    operatedBy(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      return ctx.loaders.operatedBy.load(node.id);
+    }
+
+    @FieldResolver(linkList, { description: 'Direct owners of the site, with their shares (OWNS). Query `holders` for owners through chains.' })
+    ownedBy(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+      return ctx.loaders.ownedBy.load(node.id);
+    }
+  }
+  return SiteOwnersResolver;
+}
+
+export const MineOwnersResolver = siteResolver(MineType);
+export const PlantOwnersResolver = siteResolver(PlantType);
+
+@Resolver(() => OrganizationType)
+export class OrganizationLinksResolver {
+  @FieldResolver(linkList, { description: 'Mines and plants it operates (OPERATES). Query `holdings` for what it holds through chains.' })
+  operates(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.operates.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'What it holds directly, with shares (OWNS).' })
+  owns(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.owns.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'Its direct owners, with their shares (OWNS).' })
+  ownedBy(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.ownedBy.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'Supplier nodes that are this firm (IS).' })
+  supplierIdentities(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.supplierIdentities.load(node.id);
+  }
+
+  @FieldResolver(linkList, { description: 'What it supplies: the SUPPLIES edges of the supplier nodes that are this firm.' })
+  async supplies(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    const identities = await ctx.loaders.supplierIdentities.load(node.id);
+    const lists = await ctx.loaders.outputs.loadMany(identities.map((l) => l.node.id));
+    return lists.flatMap((l) => (l instanceof Error ? [] : l.filter((link) => link.edge.type === 'SUPPLIES')));
+  }
+
+  @FieldResolver(linkList, { description: 'Projects it runs (RUNS).' })
+  runs(@Root() node: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.runs.load(node.id);
+  }
+
+  @FieldResolver(() => [SanctionType])
+  sanctions(@Root() node: NodeRecord) {
+    return sanctionsOf(node);
+  }
+
+  @FieldResolver(() => [String])
+  riskFlags(@Root() node: NodeRecord) {
+    return Array.isArray(node.riskFlags) ? node.riskFlags : [];
   }
 }
 

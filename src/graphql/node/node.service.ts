@@ -6,6 +6,7 @@ import type { NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { Context } from '../../context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { checkDatasetName } from '../../io/datasets.js';
 
 export async function requireNode(ctx: Context, id: string): Promise<NodeRecord> {
   const node = await ctx.loaders.node.load(id);
@@ -15,7 +16,7 @@ export async function requireNode(ctx: Context, id: string): Promise<NodeRecord>
 
 export interface PageArgs {
   kind: NodeKind | null;
-  filter: { country?: string; province?: string; stage?: string; status?: string; nameContains?: string };
+  filter: { country?: string; province?: string; stage?: string; status?: string; nameContains?: string; dataset?: string };
   orderField: OrderField;
   descending: boolean;
   first: number;
@@ -26,6 +27,7 @@ export const MAX_PAGE = 500;
 
 export async function pageNodes(ctx: Context, args: PageArgs) {
   if (args.first < 0 || args.first > MAX_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE}.`, 'first');
+  if (args.filter.dataset !== undefined && args.filter.dataset !== null) checkDatasetName(args.filter.dataset, 'filter.dataset');
   const after = args.after ? decodeCursor(args.after, args.orderField) : null;
   const filter = { ...args.filter, text: args.filter.nameContains ?? null };
   const home = await ctx.homeCountry();

@@ -2,11 +2,12 @@
 // importer reads back into the same graph.
 
 import type { Executor } from '../../db/executor.js';
-import { FORMAT, type EdgeRecord, type NodeRecord } from '../../model/records.js';
+import { FORMAT, withSanctionEntries, type EdgeRecord, type NodeRecord } from '../../model/records.js';
 import { allEdges, allNodes, type ExportScope } from './subgraph.js';
 
 function nodeRecord(n: NodeRecord): Record<string, unknown> {
-  const { id, kind, name, nameFa, ...rest } = n;
+  // Sanctions are stored as three lists; the document shows them as entries (docs/interchange.md).
+  const { id, kind, name, nameFa, ...rest } = withSanctionEntries(n) as NodeRecord;
   return { id, kind, name, nameFa, ...rest };
 }
 

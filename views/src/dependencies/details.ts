@@ -47,6 +47,7 @@ export function renderDetails(node: ModelNode, t: I18n, homeCountry: string, act
       );
       break;
   }
+  if (d.group) rows.push([t.s.group, typeof d.memberCount === 'number' ? `${t.number(d.memberCount)} ${t.s.groupMembers}` : t.s.yes]);
   const fields = h(
     'dl',
     { class: 'fields' },

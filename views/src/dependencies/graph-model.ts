@@ -94,7 +94,9 @@ export class GraphModel {
   }
 
   label(node: ModelNode, lang: 'en' | 'fa'): string {
-    return (lang === 'fa' ? node.nameFa || node.name : node.name || node.nameFa) || node.id;
+    const name = (lang === 'fa' ? node.nameFa || node.name : node.name || node.nameFa) || node.id;
+    // A group stands for many firms or sites: say how many, when known («×12»).
+    return node.details.group && typeof node.details.memberCount === 'number' ? `${name} ×${node.details.memberCount.toLocaleString(lang === 'fa' ? 'fa-IR' : 'en')}` : name;
   }
 
   /** Cytoscape elements: data.label, data.kind, data.share (null: unmodelled), data.width. */
@@ -102,7 +104,7 @@ export class GraphModel {
     const nodes: CyElement[] = [...this.nodes.values()].map((n) => ({
       group: 'nodes',
       data: { id: n.id, label: this.label(n, lang), kind: n.kind, share: n.importShare, colour: colour(n.importShare), depth: n.depth },
-      classes: [n.kind.toLowerCase(), n.id === this.rootId ? 'root' : ''].filter(Boolean).join(' '),
+      classes: [n.kind.toLowerCase(), n.id === this.rootId ? 'root' : '', n.details.group ? 'group' : ''].filter(Boolean).join(' '),
     }));
     const edges: CyElement[] = [...this.edges.values()]
       .filter((e) => this.nodes.has(e.edge.from) && this.nodes.has(e.edge.to))

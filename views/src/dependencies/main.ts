@@ -200,6 +200,12 @@ function stylesheet(p: Palette): StylesheetJson {
       style: { width: 42, height: 42, 'border-width': 3, 'border-color': p.text, 'font-size': 13, 'font-weight': 700 },
     },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4, 'border-color': p.muted } },
+    // A group (many firms or sites drawn as one node) looks stacked: a dashed outline and a shadow
+    // behind, so a "single point of failure" that is really forty firms is not mistaken for one.
+    {
+      selector: 'node.group',
+      style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': p.text, 'shadow-blur': 0, 'shadow-color': p.muted, 'shadow-offset-x': 5, 'shadow-offset-y': -5, 'shadow-opacity': 0.9 } as never,
+    },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': p.accent, 'overlay-opacity': 0 } },
     {
       selector: 'edge',
@@ -308,6 +314,13 @@ function publish(): void {
     edges,
     labels: Object.fromEntries(c.nodes().map((n) => [n.id(), n.data('label') as string])),
     importShares: Object.fromEntries([...m.nodes.values()].map((n) => [n.id, n.importShare])),
+    /** Nodes drawn as groups (class and style). */
+    groups: c.nodes('.group').map((n) => n.id()),
+    /** How a node's outline is drawn, as Cytoscape computed it (for tests). */
+    borderStyleOf(nodeId: string) {
+      const el = c.getElementById(nodeId);
+      return el.empty() ? null : (el.style('border-style') as string);
+    },
     selected,
     expanded: [...expanded],
     /** Where a node is drawn, in page coordinates (for clicking it from a test). */

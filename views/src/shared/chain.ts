@@ -1,7 +1,7 @@
 // The shapes the views read from GraphQL (DependencyGraph nodes and edges, Link), as plain types.
 // No DOM here: the pure modules that use them are also tested from Node.
 
-export type NodeKind = 'MINE' | 'PRODUCT' | 'PLANT' | 'PART' | 'SUPPLIER' | 'PROJECT' | 'SOURCE';
+export type NodeKind = 'MINE' | 'PRODUCT' | 'PLANT' | 'PART' | 'SUPPLIER' | 'PROJECT' | 'SOURCE' | 'ORGANIZATION';
 
 export interface ChainEdge {
   type: string;
@@ -38,6 +38,9 @@ export interface SourceLink {
 
 /** Kind-specific fields, as the `node { … on Mine { … } }` fragments select them. */
 export interface NodeDetails {
+  /** The node stands for many firms or sites (a group); drawn stacked. */
+  group?: boolean | null;
+  memberCount?: number | null;
   country?: string | null;
   province?: string | null;
   commodity?: string | null;

@@ -67,6 +67,8 @@ const en = {
   hsCode: 'HS code',
   finalDemand: 'Final demand',
   knowledgeBased: 'Knowledge-based firm',
+  group: 'Group of firms or sites',
+  groupMembers: 'members',
   owner: 'Owner',
   progress: 'Progress',
   yes: 'yes',
@@ -175,6 +177,8 @@ const fa: Strings = {
   hsCode: 'کد تعرفه',
   finalDemand: 'تقاضای نهایی',
   knowledgeBased: 'شرکت دانش‌بنیان',
+  group: 'گروهی از شرکت‌ها یا واحدها',
+  groupMembers: 'عضو',
   owner: 'مالک',
   progress: 'پیشرفت',
   yes: 'بله',
@@ -217,8 +221,8 @@ const fa: Strings = {
 };
 
 export const KIND_NAMES: Record<Lang, Record<string, string>> = {
-  en: { MINE: 'Mine', PRODUCT: 'Product', PLANT: 'Plant', PART: 'Part', SUPPLIER: 'Supplier', PROJECT: 'Project', SOURCE: 'Source' },
-  fa: { MINE: 'معدن', PRODUCT: 'محصول', PLANT: 'کارخانه', PART: 'قطعه', SUPPLIER: 'تأمین‌کننده', PROJECT: 'پروژه', SOURCE: 'منبع خبری' },
+  en: { MINE: 'Mine', PRODUCT: 'Product', PLANT: 'Plant', PART: 'Part', SUPPLIER: 'Supplier', PROJECT: 'Project', SOURCE: 'Source', ORGANIZATION: 'Organisation' },
+  fa: { MINE: 'معدن', PRODUCT: 'محصول', PLANT: 'کارخانه', PART: 'قطعه', SUPPLIER: 'تأمین‌کننده', PROJECT: 'پروژه', SOURCE: 'منبع خبری', ORGANIZATION: 'سازمان' },
 };
 
 export const STAGE_NAMES: Record<Lang, Record<string, string>> = {

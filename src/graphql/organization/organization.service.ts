@@ -1,0 +1,116 @@
+// Organisations for every door (GraphQL, CLI): holdings through ownership chains, the
+// organisations behind a set of nodes, which organisations would stop an item, and which
+// figures are stale. Fetch in one round trip, solve in src/analytics, map ids back to records.
+
+import { holdings, backersOf, reachOf } from '../../analytics/ownership.js';
+import { setChokepoints } from '../../analytics/disruption.js';
+import { staleCutoff } from '../../analytics/dates.js';
+import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import type { ChainStore } from '../../db/chain-store.js';
+import type { Executor } from '../../db/executor.js';
+import { fetchOwnershipBehind, fetchOwnershipDown, OWNERSHIP_DEPTH } from '../../db/ownership-store.js';
+import { toEdgeRecord, toNodeRecord } from '../../db/mappers.js';
+import type { NodeRecord } from '../../model/records.js';
+
+export interface OrganizationDeps {
+  store: ChainStore;
+  executor: Executor;
+}
+
+/** Hops the upstream fetch may go (as the other analytics). */
+const UPSTREAM_DEPTH = 100;
+export const MAX_STALE_PAGE = 1_000;
+
+function checkDepth(maxDepth: number | null | undefined): number {
+  const depth = maxDepth ?? 6;
+  if (!Number.isInteger(depth) || depth < 1 || depth > OWNERSHIP_DEPTH) {
+    throw new BadUserInputError(`maxDepth must be a whole number from 1 to ${OWNERSHIP_DEPTH}; got ${depth}.`, 'maxDepth');
+  }
+  return depth;
+}
+
+/** What an organisation holds through ownership chains, the sites it and its holdings operate, and the suppliers that are them. */
+export async function holdingsReport(deps: OrganizationDeps, id: string, maxDepth?: number | null) {
+  const depth = checkDepth(maxDepth);
+  const graph = await fetchOwnershipDown(deps.executor, id, depth);
+  if (!graph) {
+    const [node] = await deps.store.nodesByIds([id]);
+    if (!node) throw new NotFoundError('node', id);
+    throw new BadUserInputError(`${id} is a ${node.kind}; holdings are for organisations.`, 'id');
+  }
+  const node = (x: string): NodeRecord => graph.nodes.get(x)!;
+  const r = holdings(graph, id, { maxDepth: depth });
+  const shareIn = new Map<string, { share: number; controlled: boolean }>([[id, { share: 1, controlled: true }]]);
+  for (const h of r.holdings) shareIn.set(h.nodeId, { share: h.effectiveShare, controlled: h.controlled });
+  const sites = [];
+  const suppliers = [];
+  for (const e of graph.edges) {
+    const held = shareIn.get(e.type === 'IS' ? e.to : e.from);
+    if (!held) continue;
+    if (e.type === 'OPERATES') sites.push({ node: node(e.to), operator: node(e.from), effectiveShare: held.share, controlled: held.controlled });
+    if (e.type === 'IS') suppliers.push({ node: node(e.from), organization: node(e.to), effectiveShare: held.share, controlled: held.controlled });
+  }
+  const order = (a: { effectiveShare: number; node: NodeRecord }, b: { effectiveShare: number; node: NodeRecord }) => b.effectiveShare - a.effectiveShare || a.node.name.localeCompare(b.node.name);
+  return {
+    organization: node(id),
+    holdings: r.holdings.map((h) => ({ ...h, node: node(h.nodeId), via: h.via.map(node) })),
+    sites: sites.sort(order),
+    suppliers: suppliers.sort(order),
+    cyclic: r.cyclic,
+    truncated: r.truncated,
+  };
+}
+
+/** The organisations behind the given nodes: who operates, owns or is them, and who controls those. */
+export async function organizationsBehind(deps: OrganizationDeps, nodes: readonly NodeRecord[]) {
+  const graph = await fetchOwnershipBehind(deps.executor, nodes.map((n) => n.id));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return backersOf(graph, byId.keys()).map((b) => ({ organization: graph.nodes.get(b.organizationId)!, nodes: b.nodeIds.map((id) => byId.get(id)!), direct: b.direct }));
+}
+
+/**
+ * Organisations whose removal (everything they reach: sites they or companies they control
+ * operate or hold a majority of, suppliers that are them) costs `id` at least `minImpact`.
+ */
+export async function organizationChokepointsReport(deps: OrganizationDeps, id: string, minImpact?: number | null) {
+  const bar = minImpact ?? 1;
+  if (!(bar >= 0 && bar <= 1)) throw new BadUserInputError(`minImpact must be between 0 and 1; got ${bar}.`, 'minImpact');
+  const chain = await deps.store.fetchUpstream(id, UPSTREAM_DEPTH);
+  if (!chain) throw new NotFoundError('node', id);
+  const root = chain.nodes.get(id)!;
+  if (root.kind !== 'Product' && root.kind !== 'Part') throw new BadUserInputError(`${id} is a ${root.kind}; this report is for products and parts.`, 'id');
+  const sources = [...chain.nodes.values()].filter((n) => n.kind === 'Mine' || n.kind === 'Plant' || n.kind === 'Supplier').map((n) => n.id);
+  const ownership = await fetchOwnershipBehind(deps.executor, sources);
+  const reach = new Map<string, string[]>();
+  for (const org of ownership.nodes.values()) {
+    if (org.kind !== 'Organization') continue;
+    const inChain = [...reachOf(ownership, org.id)].filter((x) => chain.nodes.has(x)).sort();
+    if (inChain.length > 0) reach.set(org.id, inChain);
+  }
+  const found = setChokepoints(chain, id, [...reach].map(([key, nodeIds]) => ({ key, nodeIds })), bar);
+  return found.map((c) => {
+    const nodes = reach.get(c.nodeId)!.map((x) => chain.nodes.get(x)!);
+    return { organization: ownership.nodes.get(c.nodeId)!, impact: c.impact, nodes, groups: nodes.filter((n) => n.group === true) };
+  });
+}
+
+/** Records whose figures are dated before (this year − olderThan), oldest first; undated ones too when asked. */
+export async function staleFiguresReport(deps: OrganizationDeps, olderThan?: number | null, options: { undated?: boolean | null; first?: number | null } = {}) {
+  const years = olderThan ?? 3;
+  if (!Number.isInteger(years) || years < 0 || years > 200) throw new BadUserInputError(`olderThan is an age in whole years, 0 to 200; got ${years}.`, 'olderThan');
+  const first = options.first ?? 100;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_STALE_PAGE) throw new BadUserInputError(`first must be between 1 and ${MAX_STALE_PAGE}; got ${first}.`, 'first');
+  const cutoff = staleCutoff(years);
+  const rows = await deps.executor.read('dates/stale-figures', { cutoff, undated: options.undated === true, limit: first + 1 });
+  const records = rows.slice(0, first).map((r) => ({
+    asOf: (r.asOf as string | null) ?? null,
+    figures: (r.figures as string[]).map(String),
+    node: r.node ? toNodeRecord(r.node) : null,
+    edge: r.edge ? edgeOf(r.edge as unknown as { type: string; from: string; to: string; props: Record<string, never> }) : null,
+  }));
+  return { cutoff, records, truncated: rows.length > first };
+}
+
+function edgeOf(e: { type: string; from: string; to: string; props: Record<string, never> }) {
+  return toEdgeRecord(e.type, e.from, e.to, e.props);
+}
