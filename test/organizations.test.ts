@@ -2,6 +2,10 @@
 // GraphQL, against test/fixtures/organizations.json. Every expected number is worked out by
 // hand in the comments (the same graph as src/analytics/ownership.test.ts and sanctions.test.ts).
 
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStream, resolveScope } from '../src/io/export/index.js';
 import { importSources } from '../src/io/importer.js';
@@ -224,6 +228,23 @@ describe('exports carry the new kinds and fields and still round-trip', () => {
     await h.reset();
     for (const s of splitStatements(script)) await h.db.executor.runSchemaStatement(s);
     expect(await dumpGraph(h.db.executor)).toEqual(original);
+  });
+
+  it('the CSV for neo4j-admin has an Organization file with the sanction lists, and the new relationship files', async () => {
+    const scope = await resolveScope(h.db.executor, {});
+    const chunks: Buffer[] = [];
+    for await (const c of exportStream(h.db.executor, scope, 'csv.zip')) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zanjir-orgs-')), 'graph.csv.zip');
+    fs.writeFileSync(file, Buffer.concat(chunks));
+    const run = spawnSync('python3', [path.join(__dirname, 'helpers', 'python-readers.py'), 'csv', file], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const files = JSON.parse(run.stdout);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['nodes-Organization.csv', 'relationships-OWNS.csv', 'relationships-OPERATES.csv', 'relationships-IS.csv', 'relationships-RUNS.csv', 'relationships-MEMBER_OF.csv']));
+    const orgs = files['nodes-Organization.csv'];
+    expect(orgs.header).toEqual(expect.arrayContaining(['sanctionRegimes:string[]', 'sanctionListedAt:string[]', 'sanctionSources:string[]', 'memberCount:double', 'group:boolean']));
+    const parent = Object.fromEntries(orgs.header.map((h: string, i: number) => [h, orgs.rows.find((r: string[]) => r[0] === 'org:parent')[i]]));
+    expect(parent).toMatchObject({ ':LABEL': 'Entity;Organization', 'sanctionRegimes:string[]': 'US-OFAC', 'sanctionListedAt:string[]': '2021-01-05', 'sanctionSources:string[]': 'source:listing' });
+    expect(files['relationships-OWNS.csv'].rows).toHaveLength(14);
   });
 
   it('GraphML holds the organisations, their edges and the stored sanction lists', async () => {
