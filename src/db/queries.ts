@@ -66,7 +66,7 @@ export const QUERIES = {
   'organization/holdings-down': ['depth'],
   'organization/behind': ['depth'],
   'organization/edges-of': [],
-  'dates/stale-figures': [],
+  'dates/stale-figures': ['types'],
   'dataset/begin': [],
   'dataset/commit': [],
   'dataset/list': [],

@@ -14,6 +14,8 @@ import { generateApiKey } from '../../src/access/api-key.js';
 import { AccessStore } from '../../src/db/access-store.js';
 import { ensureBoltPassword, readBoltAuth } from '../../src/db/embedded.js';
 import { startServer } from '../../src/server.js';
+import { importSources } from '../../src/io/importer.js';
+import { documentSource } from '../../src/io/sources.js';
 import { dumpGraph } from '../helpers/dump.js';
 import { fixture } from '../helpers/fixtures.js';
 import { startHarness, testConfig, type Harness } from '../helpers/harness.js';
@@ -77,6 +79,18 @@ const OPERATIONS: Operation[] = [
     name: 'upsertNode',
     needs: 'editor',
     run: (k) => gql('mutation { upsertNode(node: {id: "mine:roles-test", kind: "Mine", name: "Roles test mine", nameFa: "معدن آزمون", province: "Kerman"}) { change { changeId } } }', k),
+  },
+  { name: 'datasets', needs: 'reader', run: (k) => gql('{ datasets { name } }', k) },
+  { name: 'staleFigures', needs: 'reader', run: (k) => gql('{ staleFigures(olderThan: 1) { cutoff } }', k) },
+  {
+    // A data set of its own for every call, so an allowed removal takes nothing else with it.
+    name: 'removeDataset',
+    needs: 'admin',
+    run: async (k) => {
+      const name = `roles-${Math.random().toString(36).slice(2, 10)}`;
+      await importSources(h.db.executor, [documentSource({ format: 'zanjir/1', nodes: [{ id: `mine:${name}`, kind: 'Mine', name, nameFa: 'معدن آزمون' }], edges: [] })], { dataset: { name } });
+      return gql(`mutation { removeDataset(name: "${name}") { nodesDeleted } }`, k);
+    },
   },
   { name: 'apiKeys', needs: 'admin', run: (k) => gql('{ apiKeys { keyId role } }', k) },
   { name: 'createApiKey', needs: 'admin', run: (k) => gql('mutation { createApiKey(name: "made in a test", role: READER) { key apiKey { keyId } } }', k) },

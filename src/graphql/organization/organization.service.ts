@@ -10,7 +10,15 @@ import type { ChainStore } from '../../db/chain-store.js';
 import type { Executor } from '../../db/executor.js';
 import { fetchOwnershipBehind, fetchOwnershipDown, OWNERSHIP_DEPTH } from '../../db/ownership-store.js';
 import { toEdgeRecord, toNodeRecord } from '../../db/mappers.js';
-import type { NodeRecord } from '../../model/records.js';
+import { FIGURE_PROPERTIES, type NodeRecord } from '../../model/records.js';
+import { EDGE_TYPES, NODE_KINDS, type EdgeType } from '../../model/kinds.js';
+
+/** What staleFigures looks at: the figure properties of node kinds and edge types, and the types that have any. */
+const FIGURE_QUERY = (() => {
+  const union = (keys: readonly string[]) => [...new Set(keys.flatMap((k) => FIGURE_PROPERTIES[k as keyof typeof FIGURE_PROPERTIES] ?? []))];
+  const types = EDGE_TYPES.filter((t) => (FIGURE_PROPERTIES[t] ?? []).length > 0) as EdgeType[];
+  return { params: { nodeFigures: union(NODE_KINDS), edgeFigures: union(types) }, types };
+})();
 
 export interface OrganizationDeps {
   store: ChainStore;
@@ -101,7 +109,7 @@ export async function staleFiguresReport(deps: OrganizationDeps, olderThan?: num
   const first = options.first ?? 100;
   if (!Number.isInteger(first) || first < 1 || first > MAX_STALE_PAGE) throw new BadUserInputError(`first must be between 1 and ${MAX_STALE_PAGE}; got ${first}.`, 'first');
   const cutoff = staleCutoff(years);
-  const rows = await deps.executor.read('dates/stale-figures', { cutoff, undated: options.undated === true, limit: first + 1 });
+  const rows = await deps.executor.read('dates/stale-figures', { cutoff, undated: options.undated === true, limit: first + 1, ...FIGURE_QUERY.params }, { substitutions: { types: FIGURE_QUERY.types } });
   const records = rows.slice(0, first).map((r) => ({
     asOf: (r.asOf as string | null) ?? null,
     figures: (r.figures as string[]).map(String),
