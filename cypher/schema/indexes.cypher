@@ -11,3 +11,5 @@ CREATE TEXT INDEX entity_search_key IF NOT EXISTS FOR (n:Entity) ON (n._searchKe
 // A rollback finds a batch's journal by import and sequence number.
 CREATE INDEX zanjir_import_batch IF NOT EXISTS FOR (b:ZanjirImportBatch) ON (b.importId, b.seq);
 CREATE INDEX zanjir_import_undo IF NOT EXISTS FOR (u:ZanjirImportUndo) ON (u._undoImport, u._undoSeq);
+// Search by category ("car" → the cars) and the category/sector filter of nodes(...).
+CREATE INDEX entity_category IF NOT EXISTS FOR (n:Entity) ON (n.category);
