@@ -13,6 +13,7 @@ import { ZanjirError } from './errors/index.js';
 import { buildZanjirSchema } from './graphql/schema.js';
 import { handleGraphQL } from './http/graphql-handler.js';
 import { handleExport } from './http/export.js';
+import { handleReport } from './http/report.js';
 import { handleViews } from './http/views.js';
 import { landingPage } from './http/landing.js';
 
@@ -75,6 +76,7 @@ export async function startServer(services: Services, log: (line: string) => voi
       return;
     }
     if (url.pathname.startsWith('/export/') && (await handleExport(services.executor, req, res, url))) return;
+    if (await handleReport(services, req, res, url)) return;
     if (await handleViews(req, res, url)) return;
     sendJson(res, 404, { error: `Nothing at ${url.pathname}. GraphQL is at /graphql.` });
   };

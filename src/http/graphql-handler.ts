@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../context.js';
 import { readBody } from './body.js';
+import { legacyJsonStatus } from './graphql-status.js';
 
 export async function handleGraphQL(
   apollo: ApolloServer<Context>,
@@ -35,7 +36,7 @@ export async function handleGraphQL(
     context,
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
+  res.statusCode = legacyJsonStatus(response);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
     return;
