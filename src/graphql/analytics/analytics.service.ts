@@ -139,7 +139,11 @@ export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare
     nodes: r.nodes.map((n) => {
       const record = n.nodeId ? node(n.nodeId) : null;
       const names = n.role === 'NODE' ? { name: record!.name, nameFa: record!.nameFa ?? '' } : SYNTHETIC_NAMES[n.role];
-      return { ...n, node: record, ...names };
+      const members = (n.members ?? []).map((m) => {
+        const member = m.nodeId ? node(m.nodeId) : null;
+        return { ...m, node: member, name: member?.name ?? m.key, nameFa: member?.nameFa ?? '' };
+      });
+      return { ...n, node: record, ...names, members };
     }),
   };
 }
