@@ -141,10 +141,11 @@ export class ChainStore {
     const categories = matchingCategories(text);
     if (!query && !key && categories.length === 0) return [];
     const wide = Math.min(500, Math.max(50, limit * 5));
-    const batches = await this.executor.readTransaction(async (tx) => [
-      query ? await tx.run('search/fulltext', { query, kind, limit: kind ? wide * 4 : wide }) : [],
-      key ? await tx.run('search/contains', { key, kind, limit: wide }) : [],
-      categories.length ? await tx.run('search/category', { categories, kind, limit: wide }) : [],
+    // Three independent reads, run side by side.
+    const batches = await Promise.all([
+      query ? this.executor.read('search/fulltext', { query, kind, limit: kind ? wide * 4 : wide }) : [],
+      key ? this.executor.read('search/contains', { key, kind, limit: wide }) : [],
+      categories.length ? this.executor.read('search/category', { categories, kind, limit: wide }) : [],
     ]);
     const candidates = batches.flat().map((r) => ({ node: toNodeRecord(r.node), degree: Number(r.degree ?? 0) }));
     return rankSearch(text, candidates, limit);

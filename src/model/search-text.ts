@@ -30,7 +30,7 @@ export function searchKey(node: Named): string {
  * Bumped whenever searchText changes shape: a database whose stored fields are older is refreshed
  * at start-up (src/db/search-keys.ts), so search never runs on half-old fields.
  */
-export const SEARCH_FIELDS_VERSION = 2;
+export const SEARCH_FIELDS_VERSION = 3;
 
 interface Indexed extends Named {
   hsCode?: unknown;
@@ -78,8 +78,10 @@ export function fullTextQuery(text: string): string | null {
   ws.forEach((w, i) => {
     const parts = [`${w}^4`];
     if (w.length >= 2) parts.push(`${w}*`);
-    const typos = /^\d+$/.test(w) ? 0 : allowedTypos(w.length);
-    if (typos > 0) parts.push(`${w}~${typos}`);
+    // One typo at most in the index query: a Levenshtein automaton of two edits costs far more to
+    // run over the term dictionary, and two-letter slips of a name are found by its skeleton
+    // (Sungoon → zksngn); the ranking still weighs up to two typos among the candidates.
+    if (!/^\d+$/.test(w) && allowedTypos(w.length) > 0) parts.push(`${w}~1`);
     const s = stem(w);
     if (s !== w) parts.push(`${s}^3`);
     for (const k of new Set([skeleton(w), skeleton(s)])) if (k.length >= 3) parts.push(`zk${k}^2`);

@@ -58,14 +58,15 @@ const LATIN_SKELETON: Record<string, string> = {
 export function skeleton(word: string): string {
   let out = '';
   if (isPersian(word)) {
-    const letters = [...word];
+    const letters = [...word.replace(/\d/g, '')];
     letters.forEach((ch, i) => {
       // A final ه after a long vowel letter or a consonant is usually the silent "-eh".
       if (ch === 'ه' && i === letters.length - 1 && i > 0) return;
       out += PERSIAN_SKELETON[ch] ?? '';
     });
   } else {
-    let w = word.toLowerCase();
+    // Digits are not sounds (and 1 and 2 stand for sh and ch below).
+    let w = word.toLowerCase().replace(/\d/g, '');
     if (/[aeiou]h$/.test(w)) w = w.slice(0, -1);
     for (const [re, sub] of LATIN_DIGRAPHS) w = w.replace(re, sub);
     for (const ch of w) out += LATIN_SKELETON[ch] ?? '';
