@@ -3,6 +3,7 @@
 
 import { normalizeForMatch, normalizeText } from './persian.js';
 import { provinceSpellings } from './provinces.js';
+import { MAX_SEARCH_WORDS } from './search-rank.js';
 import { allowedTypos, hsDigits, skeleton, stem, words } from './search-words.js';
 
 interface Named {
@@ -73,7 +74,8 @@ export function searchText(node: Indexed): string {
  * also joined; an HS code by prefix. Callers bound the number of words (MAX_SEARCH_WORDS).
  */
 export function fullTextQuery(text: string): string | null {
-  const ws = words(text);
+  // Bounded here too, whatever the caller checked: every word adds clauses to the index query.
+  const ws = words(text).slice(0, MAX_SEARCH_WORDS);
   const clauses: string[] = [];
   ws.forEach((w, i) => {
     const parts = [`${w}^4`];
