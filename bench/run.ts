@@ -90,6 +90,16 @@ async function main(): Promise<void> {
     timings.push(await time('disruption(countries: CN), whole graph', Math.min(runs, 5), () => gql(`{ disruption(scenario: { countries: ["CN"] }) { finishedGoodsHit { item { id } loss } } }`, {})));
     timings.push(await time('search("item 1")', runs, () => gql(`{ search(text: "item 1", first: 10) { node { id } } }`, {})));
     timings.push(await time('nodes(PRODUCT, first 50) + totalCount', runs, () => gql(`{ nodes(kind: PRODUCT, first: 50) { totalCount edges { node { id } } } }`, {})));
+    // Search as people type: a typo, Persian, a word that is not there; orders beyond names; a CSV report.
+    timings.push(await time('search("Suplier 3-15"), a typo', runs, () => gql(`{ search(text: "Suplier 3-15", first: 10) { node { id } } }`, {})));
+    timings.push(await time('search("کارخانه 2-40"), Persian', runs, () => gql(`{ search(text: "کارخانه 2-40", first: 10) { node { id } } }`, {})));
+    timings.push(await time('search("zirconium"), no match', runs, () => gql(`{ search(text: "zirconium", first: 10) { node { id } } }`, {})));
+    timings.push(await time('nodes(PLANT, orderBy CAPACITY DESC, first 50)', runs, () => gql(`{ nodes(kind: PLANT, orderBy: { field: CAPACITY, direction: DESC }, first: 50) { edges { node { id } } } }`, {})));
+    timings.push(await time('GET /report/import-content.csv', runs, async (i) => {
+      const res = await fetch(`${server.url}/report/import-content.csv?id=${encodeURIComponent(goods[i % goods.length]!)}`);
+      if (res.status !== 200) throw new Error(await res.text());
+      await res.arrayBuffer();
+    }));
     // Where the time goes: the same walk as one raw query, with and without whole nodes, and
     // disruption split into its whole-graph fetch and its solve.
     const raw = (text: string) => async (i: number) => {

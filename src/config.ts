@@ -109,8 +109,6 @@ export interface Config {
     maxQueryDepth: number;
     maxAliases: number;
     maxCost: number;
-    /** Characters of search text accepted. */
-    searchMaxLength: number;
   };
 }
 
@@ -169,7 +167,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryDepth: int(env, 'ZANJIR_MAX_QUERY_DEPTH', 15, 2, 1000),
       maxAliases: int(env, 'ZANJIR_MAX_ALIASES', 30, 1, 100_000),
       maxCost: int(env, 'ZANJIR_MAX_COST', 100_000, 10, 1_000_000_000),
-      searchMaxLength: int(env, 'ZANJIR_SEARCH_MAX_LENGTH', 200, 10, 100_000),
     },
   };
 }

@@ -13,3 +13,5 @@ CREATE INDEX zanjir_import_batch IF NOT EXISTS FOR (b:ZanjirImportBatch) ON (b.i
 CREATE INDEX zanjir_import_undo IF NOT EXISTS FOR (u:ZanjirImportUndo) ON (u._undoImport, u._undoSeq);
 // The change log is read newest first, since a time.
 CREATE INDEX zanjir_change_at IF NOT EXISTS FOR (c:ZanjirChange) ON (c.at);
+// Search by category ("car" → the cars) and the category/sector filter of nodes(...).
+CREATE INDEX entity_category IF NOT EXISTS FOR (n:Entity) ON (n.category);

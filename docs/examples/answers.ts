@@ -280,6 +280,28 @@ export const ANSWERS: Record<string, Renderer> = {
     );
   },
 
+  '20-search-as-typed': async (d) => {
+    const first = (hits: any[]) => (hits[0] ? `${hits[0].node.name ?? hits[0].node.nameFa} (matched ${hits[0].matched})` : 'nothing');
+    return (
+      `\`Sungoon\` finds ${first(d.sungun)}; «سنگون» finds «${d.persian[0]?.node.nameFa ?? '—'}» (matched ${d.persian[0]?.matched ?? '—'}); ` +
+      `\`cars\` finds ${d.cars.length} cars (${d.cars.map((h: any) => h.node.name).join(', ')}); ` +
+      `\`7601\` finds ${d.aluminium.map((h: any) => `${h.node.name} (HS ${h.node.hsCode})`).join(' and ')}.`
+    );
+  },
+
+  '21-half-finished-projects': async ({ nodes }) =>
+    `${nodes.totalCount} active projects, least advanced first:\n\n` +
+    table(
+      ['project', 'owner', 'progress', 'budget $ M', 'localizes'],
+      (nodes.edges as any[]).map(({ node: p }) => [
+        p.name,
+        p.owner ?? '',
+        p.progress === null || p.progress === undefined ? '—' : pct(p.progress, 0),
+        p.budget === null || p.budget === undefined ? '—' : usdM(p.budget, 1),
+        p.localizes.map((l: any) => l.node.name).join('; '),
+      ]),
+    ),
+
   '18-plan-past-75-percent': async ({ localizationPlan: p }) =>
     `${p.candidates} projects are past 75 %; the plan finishes ${p.steps.length} of them (${(p.steps as any[]).map((s) => s.project.name).join('; ')}) ` +
     `for $${usdM(p.spentUsd, 2)} M and saves $${usdM(p.totalSavingUsd, 2)} M a year.`,

@@ -190,6 +190,10 @@ export class Executor {
         await this.driver.verifyConnectivity({ database: this.database });
         return;
       } catch (error) {
+        // Wrong credentials do not get better by waiting: say so at once.
+        if (String((error as { code?: string }).code ?? '').startsWith('Neo.ClientError.Security.')) {
+          throw new DatabaseUnavailableError(`Neo4j refused Zanjir's credentials (NEO4J_USER / NEO4J_PASSWORD): ${(error as Error).message.split('\n')[0]}`);
+        }
         if (Date.now() > deadline) throw new DatabaseUnavailableError(`Neo4j did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
         await new Promise((r) => setTimeout(r, 500));
       }

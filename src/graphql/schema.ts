@@ -18,6 +18,7 @@ import {
   SupplierLinksResolver,
 } from './node/node-links.resolver.js';
 import { WalkResolver } from './walk/walk.resolver.js';
+import { CategoriesResolver, PartCategoryResolver, ProductCategoryResolver } from './node/category.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 import { CypherResolver } from './cypher/cypher.resolver.js';
@@ -38,6 +39,9 @@ const RESOLVERS: NonEmptyArray<Function> = [
   SupplierLinksResolver,
   ProjectLinksResolver,
   SourceLinksResolver,
+  ProductCategoryResolver,
+  PartCategoryResolver,
+  CategoriesResolver,
   WalkResolver,
   ImportResolver,
   AnalyticsResolver,

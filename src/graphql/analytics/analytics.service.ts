@@ -14,9 +14,9 @@ import {
   type DisruptionScenario,
   type FlowDetail,
 } from '../../analytics/index.js';
-import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import { BadUserInputError } from '../../errors/index.js';
 import type { ChainGraph } from '../../model/graph.js';
-import { CHAIN_EDGE_TYPES, type NodeKind } from '../../model/kinds.js';
+import { CHAIN_EDGE_TYPES, isItemKind, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { ChainStore } from '../../db/chain-store.js';
 
@@ -29,7 +29,7 @@ export interface AnalyticsDeps {
 
 async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<ChainGraph> {
   const graph = await deps.store.fetchUpstream(id, UPSTREAM_DEPTH);
-  if (!graph) throw new NotFoundError('node', id);
+  if (!graph) throw await deps.store.unknownIdError([id]);
   return graph;
 }
 
@@ -81,7 +81,7 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: Disruption
   }
   const graph = await deps.store.fetchAll();
   const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
-  if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
+  if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
   const r = disruption(graph, scenario);
   const node = nodeOf(graph);
   const withItem = (l: { itemId: string; loss: number }) => ({ item: node(l.itemId), loss: l.loss });
@@ -100,7 +100,12 @@ export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpa
 export async function chainBalanceReport(deps: AnalyticsDeps, ids?: string[] | null, stage?: string | null) {
   const graph = await deps.store.fetchAll();
   const unknown = (ids ?? []).filter((id) => !graph.nodes.has(id));
-  if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
+  if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+  const notItems = (ids ?? []).filter((id) => !isItemKind(graph.nodes.get(id)!.kind));
+  if (notItems.length > 0) {
+    const what = notItems.map((id) => `${id} is a ${graph.nodes.get(id)!.kind}`).join('; ');
+    throw new BadUserInputError(`chainBalance weighs capacity against demand for products and parts only: ${what}.`, 'ids');
+  }
   const node = nodeOf(graph);
   return chainBalance(graph, { ids, stage }).map((r) => ({ ...r, item: node(r.itemId) }));
 }
@@ -134,7 +139,11 @@ export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare
     nodes: r.nodes.map((n) => {
       const record = n.nodeId ? node(n.nodeId) : null;
       const names = n.role === 'NODE' ? { name: record!.name, nameFa: record!.nameFa ?? '' } : SYNTHETIC_NAMES[n.role];
-      return { ...n, node: record, ...names };
+      const members = (n.members ?? []).map((m) => {
+        const member = m.nodeId ? node(m.nodeId) : null;
+        return { ...m, node: member, name: member?.name ?? m.key, nameFa: member?.nameFa ?? '' };
+      });
+      return { ...n, node: record, ...names, members };
     }),
   };
 }

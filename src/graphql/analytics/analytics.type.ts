@@ -100,6 +100,16 @@ export class ParallelWorkType {
   @Field(() => Int) ownerCount!: number;
 }
 
+@ObjectType('FlowMember', { description: 'A node gathered into an "other" node of a Sankey because it carries less than minShare of the value.' })
+export class FlowMemberType {
+  @Field(() => String, { description: 'Its key, as it would be drawn.' }) key!: string;
+  @Field(() => ChainNode, { nullable: true }) node!: ChainNode | null;
+  @Field(() => String) name!: string;
+  @Field(() => String) nameFa!: string;
+  @Field(() => Float, { description: 'What it passes on through the group (the imported part for OTHER_IMPORTS, the home-made part for OTHER_HOME).' }) value!: number;
+  @Field(() => Float, { description: 'Its own value: under minShare × total, which is why it was gathered.' }) nodeValue!: number;
+}
+
 @ObjectType('FlowNode', { description: 'A node of a value-flow Sankey.' })
 export class FlowNodeType {
   @Field(() => String, { description: 'Unique in the answer, what links name: the node id; `site|item` for a site drawn once per item; `other:imports|<target>`, `other:home|<target>`, `added:<item>`.' }) key!: string;
@@ -112,6 +122,7 @@ export class FlowNodeType {
   @Field(() => Float, { description: 'Value through the node, in USD per unit of the item (in shares of 1 when its unit value is unknown).' }) value!: number;
   @Field(() => Float, { description: 'What flows out beyond what flows in: the value added here.' }) valueAdded!: number;
   @Field(() => Int, { description: 'For OTHER_* roles: how many nodes they gather.' }) count!: number;
+  @Field(() => [FlowMemberType], { description: 'For OTHER_* roles: the nodes they gather, largest part first (empty for the other roles).' }) members!: FlowMemberType[];
 }
 
 @ObjectType('FlowLink', { description: 'Value flowing from one Sankey node into another.' })

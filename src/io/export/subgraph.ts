@@ -4,7 +4,8 @@
 
 import type { Executor } from '../../db/executor.js';
 import { toEdgeRecord, toNodeRecord } from '../../db/mappers.js';
-import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import { BadUserInputError } from '../../errors/index.js';
+import { ChainStore } from '../../db/chain-store.js';
 import { CHAIN_EDGE_TYPES, EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from '../../model/kinds.js';
 import { DEFAULT_HOME_COUNTRY, type EdgeRecord, type NodeRecord } from '../../model/records.js';
 
@@ -48,7 +49,7 @@ export async function resolveScope(executor: Executor, request: ExportRequest): 
     { id: request.rootId, downstream: request.direction === 'downstream' },
     { substitutions: { types: CHAIN_EDGE_TYPES, depth }, timeoutMs: 0 },
   );
-  if (rows.length === 0) throw new NotFoundError('node', request.rootId);
+  if (rows.length === 0) throw await new ChainStore(executor).unknownIdError([request.rootId]);
   return { request, homeCountry, kinds, ids: rows.map((r) => String(r.id)) };
 }
 
