@@ -165,3 +165,35 @@ describe('CSV reports', () => {
     expect(post.status).toBe(405);
   });
 });
+
+describe('the foreign-currency reports as CSV', () => {
+  it('gives the import bills, a project’s saving and a plan the same figures as GraphQL', async () => {
+    const bills = await csv('/report/import-bills.csv?first=10');
+    const gqlBills = (await h.query('{ importBills(first: 10) { item { id } importBillUsd importVolume } }')).importBills;
+    expect(bills.rows.map((r) => [r.item_id, Number(r.import_bill_usd), Number(r.import_volume)])).toEqual(gqlBills.map((b: any) => [b.item.id, b.importBillUsd, b.importVolume]));
+
+    const impact = await csv('/report/localization-impact.csv?id=project:electrode-mobarakeh');
+    const gqlImpact = (await h.query('{ localizationImpact(projectId: "project:electrode-mobarakeh") { netSavingUsd items { netSavingUsd } } }')).localizationImpact;
+    expect(Number(impact.rows[0]!.net_saving_usd)).toBe(gqlImpact.items[0].netSavingUsd);
+
+    const plan = await csv('/report/localization-plan.csv?budget=5e8');
+    const gqlPlan = (await h.query('{ localizationPlan(budgetUsd: 5e8) { steps { project { id } cumulativeSavingUsd } skipped { project { id } reason } } }')).localizationPlan;
+    const picked = plan.rows.filter((r) => r.picked === 'true');
+    expect(picked.map((r) => r.project_id)).toEqual(gqlPlan.steps.map((s: any) => s.project.id));
+    expect(Number(picked.at(-1)!.cumulative_saving_usd)).toBe(gqlPlan.steps.at(-1).cumulativeSavingUsd);
+    expect(plan.rows.filter((r) => r.picked === 'false').map((r) => [r.project_id, r.reason])).toEqual(gqlPlan.skipped.map((s: any) => [s.project.id, s.reason]));
+
+    const content = await csv('/report/localization-plan.csv?budget=5e8&content=product:peugeot-pars');
+    expect(content.header).toContain('domestic_content_after');
+    expect(Number(content.rows[0]!.domestic_content_after)).toBeGreaterThan(Number(content.rows[0]!.domestic_content_before));
+  });
+
+  it('refuses a plan without a budget, and an unknown parameter, with a clear 400', async () => {
+    const missing = await plainGet('/report/localization-plan.csv');
+    expect(missing.status).toBe(400);
+    expect(missing.body.toString('utf8')).toMatch(/localization-plan needs budget/);
+    const typo = await plainGet('/report/import-bills.csv?stag=ORE');
+    expect(typo.status).toBe(400);
+    expect(typo.body.toString('utf8')).toMatch(/unknown: stag/);
+  });
+});

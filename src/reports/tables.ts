@@ -12,6 +12,13 @@ import {
   valueFlowsReport,
   type AnalyticsDeps,
 } from '../graphql/analytics/analytics.service.js';
+import {
+  importBillsReport,
+  importContentAfterReport,
+  localizationImpactReport,
+  localizationPlanReport,
+  type CurrencyDeps,
+} from '../graphql/currency/currency.service.js';
 import { BadUserInputError } from '../errors/index.js';
 import { CATEGORIES, isCategory } from '../model/categories.js';
 import { STAGES } from '../model/kinds.js';
@@ -19,6 +26,9 @@ import { parseKinds } from '../io/export/request.js';
 import type { NodeRecord } from '../model/records.js';
 
 export type Cell = string | number | boolean | null;
+
+/** What the reports read through: the analytics' store, and the executor the currency fetches use. */
+export type ReportDeps = AnalyticsDeps & CurrencyDeps;
 
 export interface Table {
   columns: string[];
@@ -34,7 +44,7 @@ export interface ReportDef {
   /** The parameters it reads; any other is refused, so a typo cannot silently widen a report. */
   params: readonly string[];
   required?: readonly string[];
-  run(deps: AnalyticsDeps, params: ReportParams): Promise<Table>;
+  run(deps: ReportDeps, params: ReportParams): Promise<Table>;
 }
 
 /** Most ids a report takes in one list parameter. */
@@ -190,17 +200,65 @@ export const REPORTS: Record<string, ReportDef> = {
       };
     },
   },
+  'import-bills': {
+    title: 'Items ranked by import bill: where the foreign currency goes (importBills)',
+    params: ['stage', 'first'],
+    async run(deps, params) {
+      const stage = params.get('stage')?.toUpperCase() ?? null;
+      if (stage !== null && !(STAGES as readonly string[]).includes(stage)) throw new BadUserInputError(`stage must be one of ${STAGES.join(', ')}; got ${JSON.stringify(params.get('stage'))}.`, 'stage');
+      const r = await importBillsReport(deps, { stage, first: number(params, 'first') ?? null });
+      return {
+        columns: ['item_id', 'name', 'name_fa', 'import_volume', 'volume_from_demand', 'unit_value_usd', 'import_bill_usd', 'countries'],
+        rows: r.map((b) => [b.item.id, b.item.name, b.item.nameFa, b.importVolume, b.volumeFromDemand, b.unitValueUsd, b.importBillUsd, b.countries.map((c) => c.country).join(' ')]),
+      };
+    },
+  },
+  'localization-impact': {
+    title: 'What one localization project saves in foreign currency a year, per item (localizationImpact)',
+    params: ['id'],
+    required: ['id'],
+    async run(deps, params) {
+      const r = await localizationImpactReport(deps, params.get('id')!);
+      return {
+        columns: ['project_id', 'item_id', 'item_name', 'import_volume', 'displaced_volume', 'home_import_content', 'gross_saving_usd', 'induced_imports_usd', 'net_saving_usd', 'project_remaining_cost_usd', 'project_payback_years'],
+        rows: r.items.map((i) => [r.project.id, i.item.id, i.item.name, i.importVolume, i.displacedVolume, i.homeImportContent, i.grossSavingUsd, i.inducedImportsUsd, i.netSavingUsd, r.remainingCostUsd, r.paybackYears]),
+      };
+    },
+  },
+  'localization-plan': {
+    title: 'Which projects a budget should finish first, in order, and those left out with why (localizationPlan)',
+    params: ['budget', 'minProgress', 'statuses', 'content'],
+    required: ['budget'],
+    async run(deps, params) {
+      const plan = await localizationPlanReport(deps, { budgetUsd: number(params, 'budget')!, minProgress: number(params, 'minProgress') ?? null, statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null });
+      const content = list(params, 'content');
+      if (content) {
+        const after = await importContentAfterReport(deps, plan.effects, content);
+        return {
+          columns: ['item_id', 'name', 'import_content_before', 'import_content_after', 'domestic_content_before', 'domestic_content_after'],
+          rows: after.map((c) => [c.item.id, c.item.name, c.before, c.after, c.domesticContentBefore, c.domesticContentAfter]),
+        };
+      }
+      return {
+        columns: ['order', 'project_id', 'name', 'picked', 'reason', 'net_saving_usd', 'remaining_cost_usd', 'saving_per_usd', 'cumulative_cost_usd', 'cumulative_saving_usd'],
+        rows: [
+          ...plan.steps.map((x, i) => [i + 1, x.project.id, x.project.name, true, null, x.netSavingUsd, x.remainingCostUsd, x.savingPerUsd, x.cumulativeCostUsd, x.cumulativeSavingUsd] as Cell[]),
+          ...plan.skipped.map((x) => [null, x.project.id, x.project.name, false, x.reason, x.standaloneNetSavingUsd, x.remainingCostUsd, null, null, null] as Cell[]),
+        ],
+      };
+    },
+  },
 };
 
 /** `links` is what the CLI calls import-reliant-links. */
-export const REPORT_ALIASES: Record<string, string> = { links: 'import-reliant-links' };
+export const REPORT_ALIASES: Record<string, string> = { links: 'import-reliant-links', bills: 'import-bills', impact: 'localization-impact', plan: 'localization-plan' };
 
 export function reportNamed(name: string): ReportDef | undefined {
   return REPORTS[REPORT_ALIASES[name] ?? name];
 }
 
 /** Runs a report after checking its parameters: unknown ones and missing required ones are refused. */
-export async function runReport(deps: AnalyticsDeps, name: string, params: ReportParams): Promise<Table> {
+export async function runReport(deps: ReportDeps, name: string, params: ReportParams): Promise<Table> {
   const def = reportNamed(name);
   if (!def) throw new BadUserInputError(`No report ${JSON.stringify(name)}; the reports are ${Object.keys(REPORTS).join(', ')}.`, 'report');
   const unknown = [...params.keys()].filter((p) => !def.params.includes(p));

@@ -107,6 +107,20 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
           if (rest.length) set('ids', (await Promise.all(rest.map((t) => resolveNode(db.store, t, true)))).join(','));
           set('stage', stringOption(args, 'stage'));
           break;
+        case 'bills':
+          set('stage', stringOption(args, 'stage'));
+          set('first', numberOption(args, 'first'));
+          break;
+        case 'impact':
+          if (!rest[0]) throw new UsageError(`zanjir report impact needs a project id or name\n${REPORT_USAGE}`);
+          set('id', await resolveNode(db.store, rest.join(' '), false));
+          break;
+        case 'plan':
+          set('budget', numberOption(args, 'budget'));
+          set('minProgress', numberOption(args, 'min-progress'));
+          set('statuses', stringOption(args, 'statuses'));
+          set('content', stringOption(args, 'content'));
+          break;
       }
       process.stdout.write(toCsv(await runReport(deps, name, params)));
       return;
