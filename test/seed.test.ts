@@ -163,7 +163,9 @@ describe('the seed graph in Neo4j', () => {
         for (const e of hits) if (depth.has(e.from) && depth.has(e.to)) edges.set(`${e.type} ${e.from} ${e.to} ${String(e.output ?? '')}`, `${e.type} ${e.from} ${e.to}`);
         frontier = added;
       }
-      return { nodes: [...depth].map(([id, d]) => `${id}@${d}`), edges: [...edges.values()].sort(), truncated };
+      // The nearest depth left out: what one more hop would add, when maxNodes did not cut first.
+      const beyond = truncated ? [] : [...new Set(frontier.flatMap((id) => (up ? incoming.get(id) ?? [] : outgoing.get(id) ?? [])).map((e) => (up ? e.from : e.to)).filter((id) => !depth.has(id)))];
+      return { nodes: [...depth].map(([id, d]) => `${id}@${d}`), edges: [...edges.values()].sort(), truncated, nodesAtNextDepth: beyond.length };
     };
     const rand = (() => {
       let x = 12345;
@@ -176,12 +178,14 @@ describe('the seed graph in Neo4j', () => {
       const maxDepth = 1 + Math.floor(rand() * 12);
       const maxNodes = 1 + Math.floor(rand() * 120);
       const field = up ? 'upstream' : 'downstream';
-      const data = await h.query(`query ($id: ID!, $d: Int, $n: Int) { g: ${field}(id: $id, maxDepth: $d, maxNodes: $n) { truncated nodes { id depth } edges { type from to } } }`, { id: root, d: maxDepth, n: maxNodes });
+      const data = await h.query(`query ($id: ID!, $d: Int, $n: Int) { g: ${field}(id: $id, maxDepth: $d, maxNodes: $n) { truncated depthLimited nodesAtNextDepth nodes { id depth } edges { type from to } } }`, { id: root, d: maxDepth, n: maxNodes });
       const expected = bfs(root, up, maxDepth, maxNodes);
       const label = `${field}(${root}, ${maxDepth}, ${maxNodes})`;
       expect(data.g.nodes.map((x: any) => `${x.id}@${x.depth}`), label).toEqual(expected.nodes);
       expect(data.g.edges.map((e: any) => `${e.type} ${e.from} ${e.to}`).sort(), label).toEqual(expected.edges);
       expect(data.g.truncated, label).toBe(expected.truncated);
+      expect(data.g.nodesAtNextDepth, label).toBe(expected.nodesAtNextDepth);
+      expect(data.g.depthLimited, label).toBe(expected.nodesAtNextDepth > 0);
     }
   });
 });

@@ -114,6 +114,20 @@ describe('/view/dependencies', () => {
     await page.close();
   });
 
+  it('says when the walk is not the whole chain: nodes lie beyond the chosen depth', async () => {
+    // steel ← its plant and the Turkish importer (depth 1) ← pellet and electrodes (depth 2).
+    const page = await open('/view/dependencies?id=product:steel&depth=1');
+    const drawn = await view(page);
+    expect(drawn.depthLimited).toBe(true);
+    expect(drawn.nodesAtNextDepth).toBe(2);
+    expect(await page.locator('.statusbar').textContent()).toContain('Not the whole chain: depth 2 alone holds 2 more nodes');
+    await page.close();
+    const whole = await open('/view/dependencies?id=product:steel&depth=6');
+    expect((await view(whole)).depthLimited).toBe(false);
+    expect(await whole.locator('.statusbar').textContent()).not.toContain('Not the whole chain');
+    await whole.close();
+  });
+
   it('draws the downstream walk too, material still flowing left to right', async () => {
     const page = await open('/view/dependencies?id=product:ore&direction=down&depth=6');
     const drawn = await view(page);

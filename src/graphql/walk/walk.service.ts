@@ -20,6 +20,10 @@ export interface WalkResult {
   nodes: { node: NodeRecord; depth: number }[];
   edges: EdgeRecord[];
   truncated: boolean;
+  /** Nodes lie beyond maxDepth: a deeper walk would find more. */
+  depthLimited: boolean;
+  /** How many nodes lie at maxDepth + 1, the nearest depth left out (0 when none, or when maxNodes cut first). */
+  nodesAtNextDepth: number;
 }
 
 export function walkLimits(ctx: Context, maxDepth?: number | null, maxNodes?: number | null): { depth: number; nodes: number } {
@@ -42,6 +46,7 @@ export async function walk(ctx: Context, request: WalkRequest): Promise<WalkResu
   const nodes: { node: NodeRecord; depth: number }[] = [{ node: root, depth: 0 }];
   const edges = new Map<string, EdgeRecord>();
   let truncated = false;
+  let nodesAtNextDepth = 0;
 
   await ctx.store.snapshot(async (tx) => {
     let frontier = [root.id];
@@ -65,7 +70,13 @@ export async function walk(ctx: Context, request: WalkRequest): Promise<WalkResu
       }
       frontier = next.map((n) => n.id);
     }
+    // One step more, to say honestly whether maxDepth left nodes out (and how many at the next depth).
+    if (!truncated && frontier.length > 0) {
+      const beyond = new Set<string>();
+      for (const hit of await ctx.store.step(tx, frontier, request.direction)) if (!depthOf.has(hit.node.id)) beyond.add(hit.node.id);
+      nodesAtNextDepth = beyond.size;
+    }
   }, `walk/${request.direction}`);
 
-  return { root, direction: request.direction, maxDepth: limits.depth, nodes, edges: [...edges.values()], truncated };
+  return { root, direction: request.direction, maxDepth: limits.depth, nodes, edges: [...edges.values()], truncated, depthLimited: nodesAtNextDepth > 0, nodesAtNextDepth };
 }

@@ -35,7 +35,7 @@ const shell = createShell('dependencies', (t) => t.s.dependenciesLink);
 const { i18n: t, params, search } = shell;
 const id = search.get('id')?.trim() ?? '';
 const up = (search.get('direction') ?? 'up').toLowerCase() !== 'down';
-const depth = intParam(search, 'depth', 1, 50) ?? DEFAULT_DEPTH;
+const depth = intParam(search, 'depth', 1, 100) ?? DEFAULT_DEPTH;
 const maxNodes = intParam(search, 'maxNodes', 2, 5000) ?? DEFAULT_MAX_NODES;
 const colours = palette(params.theme);
 const href = window.location.href;
@@ -54,6 +54,8 @@ let model: GraphModel | null = null;
 let selected: string | null = null;
 let userMoved = false;
 const expanded = new Set<string>();
+/** Nodes at the first depth the main walk left out (0: it reached the end of the chain). */
+let depthCut = 0;
 
 buildToolbar();
 void main();
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
     const graph = (up ? answer.upstream : answer.downstream)!;
     model = new GraphModel(graph.root.id, answer.graphInfo.homeCountry);
     model.merge(graph);
+    // Only the main walk's depth cut is news: a one-hop expansion is depth-limited by design.
+    depthCut = graph.depthLimited ? graph.nodesAtNextDepth : 0;
     const root = model.nodes.get(model.rootId)!;
     const name = model.label(root, t.lang);
     shell.setTitle(t.t(up ? 'upstreamOf' : 'downstreamOf', { name }));
@@ -298,12 +302,15 @@ function publish(): void {
   shell.status(
     t.t('nodesEdges', { nodes: t.number(nodes.length), edges: t.number(edges.length) }),
     m.truncated ? t.t('truncated', { n: t.number(maxNodes) }) : null,
+    depthCut > 0 ? t.t('depthLimited', { n: t.number(depthCut), d: t.number(depth + 1) }) : null,
   );
   shell.ready({
     root: m.rootId,
     direction: up ? 'up' : 'down',
     homeCountry: m.homeCountry,
     truncated: m.truncated,
+    depthLimited: depthCut > 0,
+    nodesAtNextDepth: depthCut,
     nodes,
     edges,
     labels: Object.fromEntries(c.nodes().map((n) => [n.id(), n.data('label') as string])),
@@ -366,7 +373,8 @@ function buildToolbar(): void {
 
 function updateDepthOptions(maxDepth: number, select = document.querySelector<HTMLSelectElement>('#depth')): void {
   if (!select) return;
-  const top = Math.max(maxDepth, depth);
+  // Real chains run 15-20 hops deep; a longer list than 40 would only be noise.
+  const top = Math.max(Math.min(maxDepth, 40), depth);
   select.replaceChildren(...Array.from({ length: top }, (_, i) => h('option', { value: i + 1, selected: i + 1 === depth }, t.number(i + 1))));
 }
 

@@ -71,6 +71,9 @@ export interface ChainNode {
 export interface DependencyGraph {
   root: { id: string };
   truncated: boolean;
+  /** Nodes lie beyond the walk's maxDepth, nodesAtNextDepth of them one hop further. */
+  depthLimited: boolean;
+  nodesAtNextDepth: number;
   nodes: ChainNode[];
   edges: ChainEdge[];
 }

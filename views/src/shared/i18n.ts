@@ -34,6 +34,7 @@ const en = {
   dependenciesLink: 'Dependencies',
   balanceLink: 'Chain balance',
   truncated: 'The walk was cut at {n} nodes: nearer nodes are shown first.',
+  depthLimited: 'Not the whole chain: depth {d} alone holds {n} more nodes. Choose a larger depth to see them.',
   nodesEdges: '{nodes} nodes · {edges} edges',
   // legend
   legend: 'Legend',
@@ -144,6 +145,7 @@ const fa: Strings = {
   dependenciesLink: 'وابستگی‌ها',
   balanceLink: 'تراز زنجیره',
   truncated: 'پیمایش در {n} گره بریده شد: گره‌های نزدیک‌تر نشان داده شده‌اند.',
+  depthLimited: 'این همهٔ زنجیره نیست: تنها در عمق {d} {n} گرهٔ دیگر هست. برای دیدنشان عمق بیشتری برگزینید.',
   nodesEdges: '{nodes} گره · {edges} یال',
   legend: 'راهنما',
   legendShape: 'شکل: نوع گره',
