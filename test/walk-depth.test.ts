@@ -12,7 +12,7 @@ const WALK = `query ($id: ID!, $d: Int, $n: Int, $down: Boolean!) {
   up: upstream(id: $id, maxDepth: $d, maxNodes: $n) @skip(if: $down) { ...G }
   down: downstream(id: $id, maxDepth: $d, maxNodes: $n) @include(if: $down) { ...G }
 }
-fragment G on DependencyGraph { maxDepth truncated depthLimited nodesAtNextDepth nodes { id depth } }`;
+fragment G on DependencyGraph { maxDepth truncated depthLimited nodesAtNextDepth nodesBeyondDepth graphVersion nodes { id depth } }`;
 
 let h: Harness;
 beforeAll(async () => {
@@ -48,6 +48,7 @@ describe('walks say when maxDepth left nodes out', () => {
     expect(g.nodes).toHaveLength(282);
     expect(g.depthLimited).toBe(true);
     expect(g.nodesAtNextDepth).toBe(7);
+    expect(g.nodesBeyondDepth).toBe(7);
     expect(g.truncated).toBe(false);
   });
 
@@ -61,8 +62,10 @@ describe('walks say when maxDepth left nodes out', () => {
     expect(whole.depthLimited).toBe(false);
     const cut = await walk('mine:gol-e-gohar', true, 12);
     expect(cut.depthLimited).toBe(true);
-    // mill rolls and cold-rolled coil lie at depth 13.
+    // mill rolls and cold-rolled coil lie at depth 13; seats and the galvanizing line at 14,
+    // galvanized sheet at 15, outer body panels at 16.
     expect(cut.nodesAtNextDepth).toBe(2);
+    expect(cut.nodesBeyondDepth).toBe(6);
     expect(depthOf(cut).has('part:outer-body-panels')).toBe(false);
   });
 
@@ -72,10 +75,13 @@ describe('walks say when maxDepth left nodes out', () => {
     expect(g.depthLimited).toBe(false);
   });
 
-  it('a walk cut by maxNodes says truncated, not depth-limited', async () => {
-    const g = await walk('product:peugeot-pars', false, 12, 50);
-    expect(g.truncated).toBe(true);
-    expect(g.nodes).toHaveLength(50);
+  it('a walk cut by maxNodes says truncated, and still says what lies beyond maxDepth', async () => {
+    const cut = await walk('product:peugeot-pars', false, 12, 50);
+    expect(cut.truncated).toBe(true);
+    expect(cut.nodes).toHaveLength(50);
+    expect(cut).toMatchObject({ depthLimited: true, nodesAtNextDepth: 7, nodesBeyondDepth: 7 });
+    const whole = await walk('product:peugeot-pars', false, 13, 50);
+    expect(whole).toMatchObject({ truncated: true, depthLimited: false, nodesBeyondDepth: 0 });
   });
 
   it('refuses a maxDepth above the cap, naming the cap', async () => {

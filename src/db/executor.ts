@@ -43,9 +43,19 @@ export class Executor {
     return this.inSession('READ', options, (session, config) => session.executeRead((tx) => work(this.runner(tx)), config));
   }
 
-  /** Several named queries in one write transaction: all of them or none. */
+  /**
+   * Several named queries in one write transaction: all of them or none. Every write transaction
+   * also raises the graph's version, so every process's in-memory snapshot notices the change.
+   */
   writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: RunOptions & { label?: string } = {}): Promise<T> {
-    return this.inSession('WRITE', options, (session, config) => session.executeWrite((tx) => work(this.runner(tx)), config));
+    return this.inSession('WRITE', options, (session, config) =>
+      session.executeWrite(async (tx) => {
+        const runner = this.runner(tx);
+        const result = await work(runner);
+        await runner.run('meta/bump-graph-version');
+        return result;
+      }, config),
+    );
   }
 
   /**

@@ -59,7 +59,8 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
       }
       case 'disruption': {
         const r = await disruptionReport(deps, { countries: list(stringOption(args, 'countries')), nodeIds: list(stringOption(args, 'nodes')), allImports: args.options.has('all-imports') });
-        return out(r, () => formatTable(['item', 'id', 'loss'], r.losses.map((l) => [l.item.name, l.item.id, l.loss])));
+        const items = await Promise.all(r.losses.map(async (l) => (await l.item)!));
+        return out(r, () => formatTable(['item', 'id', 'loss'], r.losses.map((l, i) => [items[i]!.name, l.itemId, l.loss])));
       }
       case 'chokepoints': {
         const r = await chokepointsReport(deps, needId(), numberOption(args, 'min-impact'), parseKinds(stringOption(args, 'kinds')));
