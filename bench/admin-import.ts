@@ -54,16 +54,18 @@ try {
   fs.writeFileSync(path.join(home, 'conf', 'neo4j.conf'), `server.directories.data=${path.join(home, 'data')}\nserver.memory.heap.max_size=3g\n`);
   const nodes = files.filter((f) => path.basename(f).startsWith('nodes-')).map((f) => `--nodes=${f}`);
   const rels = files.filter((f) => path.basename(f).startsWith('relationships-')).map((f) => `--relationships=${f}`);
-  const args = ['-Xmx3g', '-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', '--multiline-fields=true', '--overwrite-destination=true', ...nodes, ...rels, 'neo4j'];
+  // The database name goes first: --nodes and --relationships take several values each.
+  const args = ['-Xmx3g', '-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--verbose', '--multiline-fields=true', '--overwrite-destination=true', ...nodes, ...rels];
   t0 = performance.now();
   const run = spawnSync(config.javaPath, args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, encoding: 'utf8' });
   const adminSeconds = (performance.now() - t0) / 1000;
-  if (run.status !== 0) throw new Error(`neo4j-admin failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  if (run.status !== 0) throw new Error(`neo4j-admin failed (${run.status}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
   console.log(run.stdout.split('\n').filter((l) => /IMPORT DONE|Imported:|nodes|relationships|properties|Peak memory/i.test(l)).join('\n'));
 
   // 3. Start on it the way `npm start` would: Zanjir adds its constraints, indexes and search fields.
   t0 = performance.now();
-  const opened = await openDatabase({ ...config, dataDir: path.join(home, 'data') }, { log: () => {} });
+  // The embedded Neo4j's data directory is its home: the store lands in home/data/databases/neo4j.
+  const opened = await openDatabase({ ...config, dataDir: home }, { log: () => {} });
   const schemaSeconds = (performance.now() - t0) / 1000;
   const counts = await opened.store.counts();
   await opened.close();

@@ -55,6 +55,7 @@ function graph(root: string, ids = Object.keys(KIND)): DependencyGraph {
     truncated: false,
     depthLimited: false,
     nodesAtNextDepth: 0,
+    nodesBeyondDepth: 0,
     nodes: ids.map((id) => ({
       id,
       kind: KIND[id]!,

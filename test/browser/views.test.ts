@@ -120,7 +120,9 @@ describe('/view/dependencies', () => {
     const drawn = await view(page);
     expect(drawn.depthLimited).toBe(true);
     expect(drawn.nodesAtNextDepth).toBe(2);
-    expect(await page.locator('.statusbar').textContent()).toContain('Not the whole chain: depth 2 alone holds 2 more nodes');
+    // Beyond: pellet and electrodes (2), the pellet plant and the Chinese supplier (3), ore (4), mine (5).
+    expect(drawn.nodesBeyondDepth).toBe(6);
+    expect(await page.locator('.statusbar').textContent()).toContain('Not the whole chain: 6 more nodes lie beyond this depth, 2 of them at depth 2');
     await page.close();
     const whole = await open('/view/dependencies?id=product:steel&depth=6');
     expect((await view(whole)).depthLimited).toBe(false);

@@ -56,6 +56,8 @@ let userMoved = false;
 const expanded = new Set<string>();
 /** Nodes at the first depth the main walk left out (0: it reached the end of the chain). */
 let depthCut = 0;
+/** Nodes beyond the main walk's depth, in all. */
+let beyondCut = 0;
 
 buildToolbar();
 void main();
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     model.merge(graph);
     // Only the main walk's depth cut is news: a one-hop expansion is depth-limited by design.
     depthCut = graph.depthLimited ? graph.nodesAtNextDepth : 0;
+    beyondCut = graph.depthLimited ? graph.nodesBeyondDepth : 0;
     const root = model.nodes.get(model.rootId)!;
     const name = model.label(root, t.lang);
     shell.setTitle(t.t(up ? 'upstreamOf' : 'downstreamOf', { name }));
@@ -302,15 +305,16 @@ function publish(): void {
   shell.status(
     t.t('nodesEdges', { nodes: t.number(nodes.length), edges: t.number(edges.length) }),
     m.truncated ? t.t('truncated', { n: t.number(maxNodes) }) : null,
-    depthCut > 0 ? t.t('depthLimited', { n: t.number(depthCut), d: t.number(depth + 1) }) : null,
+    beyondCut > 0 ? t.t('depthLimited', { all: t.number(beyondCut), n: t.number(depthCut), d: t.number(depth + 1) }) : null,
   );
   shell.ready({
     root: m.rootId,
     direction: up ? 'up' : 'down',
     homeCountry: m.homeCountry,
     truncated: m.truncated,
-    depthLimited: depthCut > 0,
+    depthLimited: beyondCut > 0,
     nodesAtNextDepth: depthCut,
+    nodesBeyondDepth: beyondCut,
     nodes,
     edges,
     labels: Object.fromEntries(c.nodes().map((n) => [n.id(), n.data('label') as string])),

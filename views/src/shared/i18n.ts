@@ -34,7 +34,7 @@ const en = {
   dependenciesLink: 'Dependencies',
   balanceLink: 'Chain balance',
   truncated: 'The walk was cut at {n} nodes: nearer nodes are shown first.',
-  depthLimited: 'Not the whole chain: depth {d} alone holds {n} more nodes. Choose a larger depth to see them.',
+  depthLimited: 'Not the whole chain: {all} more nodes lie beyond this depth, {n} of them at depth {d}. Choose a larger depth to see them.',
   nodesEdges: '{nodes} nodes · {edges} edges',
   // legend
   legend: 'Legend',
@@ -145,7 +145,7 @@ const fa: Strings = {
   dependenciesLink: 'وابستگی‌ها',
   balanceLink: 'تراز زنجیره',
   truncated: 'پیمایش در {n} گره بریده شد: گره‌های نزدیک‌تر نشان داده شده‌اند.',
-  depthLimited: 'این همهٔ زنجیره نیست: تنها در عمق {d} {n} گرهٔ دیگر هست. برای دیدنشان عمق بیشتری برگزینید.',
+  depthLimited: 'این همهٔ زنجیره نیست: {all} گرهٔ دیگر فراتر از این عمق هست که {n} تا از آن‌ها در عمق {d} است. برای دیدنشان عمق بیشتری برگزینید.',
   nodesEdges: '{nodes} گره · {edges} یال',
   legend: 'راهنما',
   legendShape: 'شکل: نوع گره',
