@@ -27,8 +27,8 @@ export interface SupplyPlan {
   /** Items whose loss depends on item j: dependents of j through some recipe. */
   depStart: Int32Array;
   dep: Int32Array;
-  /** Position of each node in id order (localeCompare), for the report's tie-break. */
-  idRank: Int32Array;
+  /** The nodes in id order (localeCompare), for the report's tie-break. */
+  byId: Int32Array;
 }
 
 const EPS = 1e-9;
@@ -121,9 +121,7 @@ export function supplyPlan(snap: GraphSnapshot): SupplyPlan {
   }
 
   const collator = new Intl.Collator();
-  const order = Array.from({ length: n }, (_, v) => v).sort((a, b) => collator.compare(snap.ids[a]!, snap.ids[b]!));
-  const idRank = new Int32Array(n);
-  order.forEach((v, rank) => (idRank[v] = rank));
+  const byId = Int32Array.from(Array.from({ length: n }, (_, v) => v).sort((a, b) => collator.compare(snap.ids[a]!, snap.ids[b]!)));
 
   const plan: SupplyPlan = {
     srcStart,
@@ -136,7 +134,7 @@ export function supplyPlan(snap: GraphSnapshot): SupplyPlan {
     recInput: recInputArr,
     depStart,
     dep,
-    idRank,
+    byId,
   };
   snap.derived.set('supplyPlan', plan);
   return plan;
@@ -252,9 +250,16 @@ export function disruptionOnSnapshot(snap: GraphSnapshot, scenario: DisruptionSc
     }
   }
 
-  const hit: number[] = [];
-  for (let i = 0; i < n; i += 1) if (snap.isItem(i) && loss[i]! > TOLERANCE) hit.push(i);
-  hit.sort((a, b) => loss[b]! - loss[a]! || plan.idRank[a]! - plan.idRank[b]!);
+  // Collected in id order; items cut off entirely come first as they are, the rest by a stable
+  // sort on loss, so ties stay in id order.
+  const whole: number[] = [];
+  const partial: number[] = [];
+  for (let k = 0; k < n; k += 1) {
+    const i = plan.byId[k]!;
+    if (loss[i]! > TOLERANCE && snap.isItem(i)) (loss[i] === 1 ? whole : partial).push(i);
+  }
+  partial.sort((a, b) => loss[b]! - loss[a]!);
+  const hit = whole.concat(partial);
   const losses = hit.map((i) => ({ itemId: snap.ids[i]!, loss: loss[i]! }));
   const finishedGoodsHit = hit.filter((i) => snap.stage[i] === FINISHED_STAGE).map((i) => ({ itemId: snap.ids[i]!, loss: loss[i]! }));
   return { losses, finishedGoodsHit, converged: true, iterations, lossNodes: Int32Array.from(hit) };

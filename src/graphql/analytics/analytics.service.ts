@@ -130,7 +130,15 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: Disruption
     const loader = deps.loaders?.node;
     if (loader) {
       const lazy = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, loss: l.loss, get item() { return loader.load(l.itemId); } });
-      return { losses: r.losses.map(lazy), finishedGoodsHit: r.finishedGoodsHit.map(lazy), converged: r.converged, graphVersion: snap.version };
+      // Every item that loses supply can be most of the graph: built only if the caller asks for it.
+      return {
+        get losses() {
+          return r.losses.map(lazy);
+        },
+        finishedGoodsHit: r.finishedGoodsHit.map(lazy),
+        converged: r.converged,
+        graphVersion: snap.version,
+      };
     }
     const records = await deps.store.nodesByIds(r.losses.map((l) => l.itemId));
     const byId = new Map(records.filter((n): n is NodeRecord => n !== null).map((n) => [n.id, n]));
