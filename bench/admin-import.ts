@@ -55,7 +55,7 @@ try {
   const nodes = files.filter((f) => path.basename(f).startsWith('nodes-')).map((f) => `--nodes=${f}`);
   const rels = files.filter((f) => path.basename(f).startsWith('relationships-')).map((f) => `--relationships=${f}`);
   // The database name goes first: --nodes and --relationships take several values each.
-  const args = ['-Xmx3g', '-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--verbose', '--multiline-fields=true', '--overwrite-destination=true', ...nodes, ...rels];
+  const args = ['-Xmx3g', '-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--verbose', `--report-file=${path.join(work, 'import.report')}`, '--multiline-fields=true', '--overwrite-destination=true', ...nodes, ...rels];
   t0 = performance.now();
   const run = spawnSync(config.javaPath, args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, encoding: 'utf8' });
   const adminSeconds = (performance.now() - t0) / 1000;
