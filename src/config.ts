@@ -147,8 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importSingleTransactionMax: int(env, 'ZANJIR_IMPORT_TX_RECORDS', 100_000, 1, 100_000_000),
     faults: faults(env.ZANJIR_FAULT),
     limits: {
-      maxDepth: int(env, 'ZANJIR_MAX_DEPTH', 12, 1, 100),
-      defaultDepth: int(env, 'ZANJIR_DEFAULT_DEPTH', 6, 1, 100),
+      maxDepth: int(env, 'ZANJIR_MAX_DEPTH', 100, 1, 1000),
+      defaultDepth: int(env, 'ZANJIR_DEFAULT_DEPTH', 6, 1, 1000),
       maxNodes: int(env, 'ZANJIR_MAX_NODES', 5000, 1, 1_000_000),
       queryTimeoutMs: int(env, 'ZANJIR_QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
       cypherRowCap: int(env, 'ZANJIR_CYPHER_ROW_CAP', 10_000, 1, 1_000_000),

@@ -53,6 +53,9 @@ function graph(root: string, ids = Object.keys(KIND)): DependencyGraph {
   return {
     root: { id: root },
     truncated: false,
+    depthLimited: false,
+    nodesAtNextDepth: 0,
+    nodesBeyondDepth: 0,
     nodes: ids.map((id) => ({
       id,
       kind: KIND[id]!,

@@ -7,7 +7,7 @@
 // itself, in the same transaction: a ZanjirImportUndo copy of every node it changes, taken before
 // the change, and one ZanjirImportBatch listing the ids it creates.
 UNWIND $rows AS row
-OPTIONAL MATCH (old:{{label}} {id: row.id})
+OPTIONAL MATCH (old:Entity:{{label}} {id: row.id})
 WITH row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props)
        WHERE old[k] IS NULL OR old[k] <> row.props[k] OR valueType(old[k]) <> valueType(row.props[k])) AS updated,

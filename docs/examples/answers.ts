@@ -80,7 +80,7 @@ export const ANSWERS: Record<string, Renderer> = {
     const farthest = Math.max(...ironMines.map((m) => m.depth));
     const path = pathIn(upstream.edges, upstream.nodes[0].id, nearest.id, 'up').map((id) => byId.get(id)!.name);
     return (
-      `${nodes.length} nodes (${kindCounts(nodes)}) and ${upstream.edges.length} edges${upstream.truncated ? ' (cut by maxNodes)' : ''}. ` +
+      `${nodes.length} nodes (${kindCounts(nodes)}) and ${upstream.edges.length} edges${upstream.truncated ? ' (cut by maxNodes)' : ''}${upstream.depthLimited ? ', and more beyond maxDepth' : ', the whole upstream'}. ` +
       `The iron ore mines are ${nearest.depth}${farthest > nearest.depth ? `–${farthest}` : ''} hops away; the nearest, ${nearest.name}, by way of ` +
       `${path.map(lower).join(' ← ')}.`
     );
@@ -92,10 +92,13 @@ export const ANSWERS: Record<string, Renderer> = {
     const cars = nodes.filter((n) => CARS.includes(n.id)).sort((a, b) => a.depth - b.depth || a.id.localeCompare(b.id));
     const first = cars[0];
     const path = first ? pathIn(downstream.edges, downstream.nodes[0].id, first.id, 'down').map((id) => byId.get(id)!.name) : [];
-    const cut = downstream.depthLimited ? ` Nodes lie beyond maxDepth ${downstream.maxDepth} (\`depthLimited\`).` : '';
+    const deepest = [...nodes].sort((a, b) => b.depth - a.depth || a.id.localeCompare(b.id))[0]!;
+    const toDeepest = pathIn(downstream.edges, downstream.nodes[0].id, deepest.id, 'down').map((id) => byId.get(id)!.name);
+    const cut = downstream.depthLimited ? ` ${downstream.nodesBeyondDepth} more nodes lie beyond maxDepth (\`depthLimited\`).` : ' Nothing lies beyond: `depthLimited` is false.';
     return (
       `${nodes.length} nodes (${kindCounts(nodes)}), reaching ${sixCars(cars.length)}` +
-      (first ? `, the first at depth ${first.depth}: ${path.map(lower).join(' → ')}.` : '.') +
+      (first ? `, the first at depth ${first.depth}: ${path.map(lower).join(' → ')}. ` : '. ') +
+      `The deepest, at ${deepest.depth} hops, is ${deepest.name}: ${toDeepest.join(' → ')}.` +
       cut
     );
   },

@@ -26,7 +26,7 @@ export async function handleReport(services: Services, req: IncomingMessage, res
   const params = new Map<string, string>();
   for (const [key, value] of url.searchParams) params.set(key, params.has(key) ? `${params.get(key)},${value}` : value);
   // Computed before any byte is sent, so a bad id or parameter is a clean 4xx.
-  const table = await runReport({ store: services.store, executor: services.executor }, name, params);
+  const table = await runReport({ store: services.store, executor: services.executor, snapshots: services.snapshots }, name, params);
   const body = Buffer.from(toCsv(table), 'utf8');
   const id = params.get('id');
   const file = [name, id, params.get('countries'), params.get('stage')].filter(Boolean).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');

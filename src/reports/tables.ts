@@ -5,7 +5,7 @@
 import {
   chainBalanceReport,
   chokepointsReport,
-  disruptionReport,
+  disruptionWithRecords,
   importContentReport,
   importReliantLinksReport,
   parallelWorkReport,
@@ -128,7 +128,7 @@ export const REPORTS: Record<string, ReportDef> = {
     title: 'Supply lost if nodes, countries or all imports stop (disruption); finished goods first',
     params: ['countries', 'nodes', 'allImports'],
     async run(deps, params) {
-      const r = await disruptionReport(deps, {
+      const r = await disruptionWithRecords(deps, {
         countries: list(params, 'countries')?.map((c) => c.toUpperCase()),
         nodeIds: list(params, 'nodes'),
         allImports: flag(params, 'allImports'),

@@ -5,7 +5,7 @@
 import {
   chainBalanceReport,
   chokepointsReport,
-  disruptionReport,
+  disruptionWithRecords,
   importContentReport,
   importReliantLinksReport,
   parallelWorkReport,
@@ -161,7 +161,7 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
         );
       }
       case 'disruption': {
-        const r = await disruptionReport(deps, {
+        const r = await disruptionWithRecords(deps, {
           countries: list(stringOption(args, 'countries'))?.map((c) => c.toUpperCase()),
           nodeIds: list(stringOption(args, 'nodes')),
           allImports: args.options.has('all-imports'),

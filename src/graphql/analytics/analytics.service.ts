@@ -1,6 +1,11 @@
-// Runs the localization metrics for GraphQL and the CLI: fetch the subgraph in one round trip
-// (X's upstream, or the whole chain for graph-wide reports), solve in src/analytics, then hand
-// back node records for the ids. Nothing is cached, so a write is never hidden by a stale answer.
+// Runs the localization metrics for GraphQL and the CLI. Import content, value flows, import-reliant
+// links, chokepoints and disruption read the in-memory snapshot of the graph (src/db/snapshot-cache.ts),
+// which is checked against the database's graph version on every request, so a write is never
+// hidden by a stale answer, and each answer says which version it used. X's upstream is taken from
+// the snapshot (cost follows the upstream, not the graph), solved by the pure solvers in
+// src/analytics, then the node records the answer names are read in one batched query. Without a
+// snapshot (deps.snapshots unset) the subgraph is fetched from the database as before. Chain
+// balance and parallel work still fetch from the database.
 
 import {
   chainBalance,
@@ -19,18 +24,50 @@ import type { ChainGraph } from '../../model/graph.js';
 import { CHAIN_EDGE_TYPES, isItemKind, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { ChainStore } from '../../db/chain-store.js';
+import type { SnapshotCache } from '../../db/snapshot-cache.js';
+import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
+import { disruptionOnSnapshot } from '../../analytics/snapshot-disruption.js';
 
 /** Hops the upstream fetch may go: far beyond any real chain, a guard against a runaway query. */
 const UPSTREAM_DEPTH = 100;
 
 export interface AnalyticsDeps {
   store: ChainStore;
+  /** The in-memory snapshot; when absent, subgraphs are fetched from the database. */
+  snapshots?: SnapshotCache<GraphSnapshot>;
+  /** The request's node loader, to read the records an answer names lazily (GraphQL). */
+  loaders?: { node: { load(id: string): Promise<NodeRecord | null> } };
 }
 
-async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<ChainGraph> {
+interface Subgraph {
+  graph: ChainGraph;
+  /** The snapshot's version, or null when the graph was fetched from the database. */
+  graphVersion: number | null;
+}
+
+async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<Subgraph> {
+  if (deps.snapshots) {
+    const snap = await deps.snapshots.current();
+    const graph = snap.upstreamGraph(id);
+    if (graph) return { graph, graphVersion: snap.version };
+    // Not a chain node: the database says whether it is unknown or, say, a Source.
+  }
   const graph = await deps.store.fetchUpstream(id, UPSTREAM_DEPTH);
   if (!graph) throw await deps.store.unknownIdError([id]);
-  return graph;
+  return { graph, graphVersion: null };
+}
+
+/**
+ * The full records of the nodes an answer names. A snapshot keeps only what the metrics read, so
+ * those come from the database in one batched query; a fetched subgraph already has them.
+ */
+async function recordsOf(deps: AnalyticsDeps, sub: Subgraph, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
+  if (sub.graphVersion === null) return nodeOf(sub.graph);
+  const wanted = [...new Set(ids)];
+  const records = await deps.store.nodesByIds(wanted);
+  const byId = new Map<string, NodeRecord>();
+  wanted.forEach((id, i) => byId.set(id, records[i] ?? sub.graph.nodes.get(id)!));
+  return (id) => byId.get(id) ?? sub.graph.nodes.get(id)!;
 }
 
 function requireItem(graph: ChainGraph, id: string): void {
@@ -49,12 +86,14 @@ function fraction(value: number | null | undefined, name: string, fallback: numb
 const nodeOf = (graph: ChainGraph) => (id: string): NodeRecord => graph.nodes.get(id)!;
 
 export async function importContentReport(deps: AnalyticsDeps, id: string) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
   const r = importContent(graph, id);
-  const node = nodeOf(graph);
+  const node = await recordsOf(deps, sub, [id, ...r.contributions.map((c) => c.itemId), ...r.unmodeled]);
   return {
     ...r,
+    graphVersion: sub.graphVersion,
     item: node(id),
     contributions: r.contributions.map((c) => ({ item: node(c.itemId), share: c.share })),
     unmodeled: r.unmodeled.map(node),
@@ -62,11 +101,14 @@ export async function importContentReport(deps: AnalyticsDeps, id: string) {
 }
 
 export async function importReliantLinksReport(deps: AnalyticsDeps, id: string, threshold?: number | null) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
-  const node = nodeOf(graph);
-  return importReliantLinks(graph, id, fraction(threshold, 'threshold', 0.5)).map((l) => ({
+  const links = importReliantLinks(graph, id, fraction(threshold, 'threshold', 0.5));
+  const node = await recordsOf(deps, sub, links.flatMap((l) => [l.itemId, ...l.foreignSuppliers.map((s) => s.supplierId), ...l.path]));
+  return links.map((l) => ({
     ...l,
+    graphVersion: sub.graphVersion,
     item: node(l.itemId),
     foreignSuppliers: l.foreignSuppliers.map((s) => ({ supplier: node(s.supplierId), country: s.country, weight: s.weight })),
     path: l.path.map(node),
@@ -79,22 +121,61 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: Disruption
   for (const c of scenario.countries ?? []) {
     if (!/^[A-Z]{2}$/.test(c)) throw new BadUserInputError(`countries must be ISO alpha-2 codes in capitals, like CN; got ${JSON.stringify(c)}.`, 'scenario.countries');
   }
+  if (deps.snapshots) {
+    const snap = await deps.snapshots.current();
+    const unknown = (scenario.nodeIds ?? []).filter((id) => !snap.has(id));
+    if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+    const r = disruptionOnSnapshot(snap, scenario);
+    // Thousands of items may lose supply: their records are read only if the caller asks for them.
+    const loader = deps.loaders?.node;
+    if (loader) {
+      const lazy = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, loss: l.loss, get item() { return loader.load(l.itemId); } });
+      // Every item that loses supply can be most of the graph: built only if the caller asks for it.
+      return {
+        get losses() {
+          return r.losses.map(lazy);
+        },
+        finishedGoodsHit: r.finishedGoodsHit.map(lazy),
+        converged: r.converged,
+        graphVersion: snap.version,
+      };
+    }
+    const records = await deps.store.nodesByIds(r.losses.map((l) => l.itemId));
+    const byId = new Map(records.filter((n): n is NodeRecord => n !== null).map((n) => [n.id, n]));
+    const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: byId.get(l.itemId)!, loss: l.loss });
+    return { losses: r.losses.map(withItem), finishedGoodsHit: r.finishedGoodsHit.map(withItem), converged: r.converged, graphVersion: snap.version };
+  }
   const graph = await deps.store.fetchAll();
   const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
   if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
   const r = disruption(graph, scenario);
   const node = nodeOf(graph);
-  const withItem = (l: { itemId: string; loss: number }) => ({ item: node(l.itemId), loss: l.loss });
-  return { losses: r.losses.map(withItem), finishedGoodsHit: r.finishedGoodsHit.map(withItem), converged: r.converged };
+  const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
+  return { losses: r.losses.map(withItem), finishedGoodsHit: r.finishedGoodsHit.map(withItem), converged: r.converged, graphVersion: null };
+}
+
+/**
+ * The disruption answer with every item's record in hand (for tables: the CLI and the CSV
+ * reports), whether the service answered from the snapshot (records loaded on demand) or not.
+ */
+export async function disruptionWithRecords(deps: AnalyticsDeps, scenario: DisruptionScenario) {
+  const r = await disruptionReport(deps, scenario);
+  const resolve = async (l: { itemId: string; loss: number; item: NodeRecord | Promise<NodeRecord | null> }) => ({ itemId: l.itemId, loss: l.loss, item: (await l.item)! });
+  return {
+    losses: await Promise.all(r.losses.map(resolve)),
+    finishedGoodsHit: await Promise.all(r.finishedGoodsHit.map(resolve)),
+    converged: r.converged,
+    graphVersion: r.graphVersion,
+  };
 }
 
 export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
-  const node = nodeOf(graph);
-  return chokepoints(graph, id, fraction(minImpact, 'minImpact', 1))
-    .map((c) => ({ node: node(c.nodeId), impact: c.impact }))
-    .filter((c) => !kinds || kinds.length === 0 || kinds.includes(c.node.kind));
+  const found = chokepoints(graph, id, fraction(minImpact, 'minImpact', 1)).filter((c) => !kinds || kinds.length === 0 || kinds.includes(graph.nodes.get(c.nodeId)!.kind));
+  const node = await recordsOf(deps, sub, found.map((c) => c.nodeId));
+  return found.map((c) => ({ node: node(c.nodeId), impact: c.impact, graphVersion: sub.graphVersion }));
 }
 
 export async function chainBalanceReport(deps: AnalyticsDeps, ids?: string[] | null, stage?: string | null) {
@@ -128,12 +209,14 @@ const SYNTHETIC_NAMES = {
 } as const;
 
 export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare?: number | null, detail?: FlowDetail | null) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
-  const node = nodeOf(graph);
   const r = valueFlows(graph, id, { minShare: fraction(minShare, 'minShare', DEFAULT_MIN_SHARE), detail: detail ?? 'items' });
+  const node = await recordsOf(deps, sub, [id, ...r.nodes.flatMap((n) => (n.nodeId ? [n.nodeId] : []))]);
   return {
     ...r,
+    graphVersion: sub.graphVersion,
     item: node(id),
     importedShare: r.imported / r.total,
     nodes: r.nodes.map((n) => {

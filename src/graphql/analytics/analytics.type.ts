@@ -29,6 +29,7 @@ export class ImportContentType {
   @Field(() => [ChainNode], { description: 'Origins upstream: items with no modelled source, counted as home-made.' }) unmodeled!: ChainNode[];
   @Field(() => Boolean, { description: 'False when the iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
   @Field(() => Int) iterations!: number;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @ObjectType('ForeignSupplier')
@@ -47,6 +48,7 @@ export class ImportReliantLinkType {
   @Field(() => [String], { description: 'Distinct origin countries, sorted.' }) countries!: string[];
   @Field(() => [ChainNode], { description: 'The shortest chain path from the item to X, both included.' }) path!: ChainNode[];
   @Field(() => Float, { description: "The item's contribution to X's total import content." }) contribution!: number;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @InputType('DisruptionInput', { description: 'What is removed: named nodes, whole countries, and/or every import.' })
@@ -58,6 +60,7 @@ export class DisruptionInput {
 
 @ObjectType('Loss')
 export class LossType {
+  @Field(() => ID, { description: 'The item’s id: all a dashboard needs to colour a picture it already has, without reading the item.' }) itemId!: string;
   @Field(() => ChainNode) item!: ChainNode;
   @Field(() => Float, { description: 'Fraction of supply lost, 0..1.' }) loss!: number;
 }
@@ -67,12 +70,14 @@ export class DisruptionType {
   @Field(() => [LossType], { description: 'Every item with a loss above 0, largest first.' }) losses!: LossType[];
   @Field(() => [LossType], { description: 'Finished goods among them.' }) finishedGoodsHit!: LossType[];
   @Field(() => Boolean) converged!: boolean;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @ObjectType('Chokepoint')
 export class ChokepointType {
   @Field(() => ChainNode) node!: ChainNode;
   @Field(() => Float, { description: 'Loss at X if this node alone is removed.' }) impact!: number;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @ObjectType('BalanceRow', { description: 'Home capacity against demand: a negative balance is the gap imports or new capacity must fill.' })
@@ -146,4 +151,5 @@ export class ValueFlowsType {
   @Field(() => Int, { description: 'Nodes under minShare, gathered into OTHER_* nodes.' }) merged!: number;
   @Field(() => [AssumptionType]) assumptions!: AssumptionType[];
   @Field(() => Boolean, { description: 'False when the import-content iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }

@@ -35,7 +35,7 @@ const shell = createShell('dependencies', (t) => t.s.dependenciesLink);
 const { i18n: t, params, search } = shell;
 const id = search.get('id')?.trim() ?? '';
 const up = (search.get('direction') ?? 'up').toLowerCase() !== 'down';
-const depth = intParam(search, 'depth', 1, 50) ?? DEFAULT_DEPTH;
+const depth = intParam(search, 'depth', 1, 100) ?? DEFAULT_DEPTH;
 const maxNodes = intParam(search, 'maxNodes', 2, 5000) ?? DEFAULT_MAX_NODES;
 const colours = palette(params.theme);
 const href = window.location.href;
@@ -57,6 +57,10 @@ const expanded = new Set<string>();
 /** Groups the reader clicked open, and the groups drawn now (see GraphModel.groups). */
 const openGroups = new Set<string>();
 let groups: NodeGroup[] = [];
+/** Nodes at the first depth the main walk left out (0: it reached the end of the chain). */
+let depthCut = 0;
+/** Nodes beyond the main walk's depth, in all. */
+let beyondCut = 0;
 
 buildToolbar();
 void main();
@@ -79,6 +83,9 @@ async function main(): Promise<void> {
     const graph = (up ? answer.upstream : answer.downstream)!;
     model = new GraphModel(graph.root.id, answer.graphInfo.homeCountry);
     model.merge(graph);
+    // Only the main walk's depth cut is news: a one-hop expansion is depth-limited by design.
+    depthCut = graph.depthLimited ? graph.nodesAtNextDepth : 0;
+    beyondCut = graph.depthLimited ? graph.nodesBeyondDepth : 0;
     const root = model.nodes.get(model.rootId)!;
     const name = model.label(root, t.lang);
     shell.setTitle(t.t(up ? 'upstreamOf' : 'downstreamOf', { name }));
@@ -353,12 +360,16 @@ function publish(): void {
     t.t('nodesEdges', { nodes: t.number(nodes.length), edges: t.number(edges.length) }),
     groups.length ? t.t('groupsStatus', { n: t.number(groups.length), nodes: t.number(groups.reduce((s, g) => s + g.members.length, 0)) }) : null,
     m.truncated ? t.t('truncated', { n: t.number(maxNodes) }) : null,
+    beyondCut > 0 ? t.t('depthLimited', { all: t.number(beyondCut), n: t.number(depthCut), d: t.number(depth + 1) }) : null,
   );
   shell.ready({
     root: m.rootId,
     direction: up ? 'up' : 'down',
     homeCountry: m.homeCountry,
     truncated: m.truncated,
+    depthLimited: beyondCut > 0,
+    nodesAtNextDepth: depthCut,
+    nodesBeyondDepth: beyondCut,
     nodes,
     edges,
     labels: Object.fromEntries(c.nodes().map((n) => [n.id(), n.data('label') as string])),
@@ -433,7 +444,8 @@ function buildToolbar(): void {
 
 function updateDepthOptions(maxDepth: number, select = document.querySelector<HTMLSelectElement>('#depth')): void {
   if (!select) return;
-  const top = Math.max(maxDepth, depth);
+  // Real chains run 15-20 hops deep; a longer list than 40 would only be noise.
+  const top = Math.max(Math.min(maxDepth, 40), depth);
   select.replaceChildren(...Array.from({ length: top }, (_, i) => h('option', { value: i + 1, selected: i + 1 === depth }, t.number(i + 1))));
 }
 
