@@ -15,6 +15,7 @@ import type { ChainStore } from '../../db/chain-store.js';
 import { NotFoundError } from '../../errors/index.js';
 import { isItemKind, type NodeKind } from '../../model/kinds.js';
 import { MAX_SEARCH_CHARS } from '../../model/search-rank.js';
+import { snapshotCacheFor } from '../../context.js';
 import { parseKinds } from '../../io/export/request.js';
 import { toCsv } from '../../reports/csv.js';
 import { runReport, type ReportParams } from '../../reports/tables.js';
@@ -70,7 +71,8 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
   const csv = args.options.has('csv');
   if (json && csv) throw new UsageError('--json and --csv: choose one');
   await withDatabase(async (db) => {
-    const deps = { store: db.store, executor: db.executor };
+    // The same snapshot the server answers from, so the CLI's figures are the server's to the last digit.
+    const deps = { store: db.store, executor: db.executor, snapshots: snapshotCacheFor(db.executor) };
     const needId = async () => {
       if (!rest[0]) throw new UsageError(`zanjir report ${name} needs a node id or name\n${REPORT_USAGE}`);
       // Several words without quotes are one name: zanjir report links Peugeot Pars
