@@ -902,6 +902,64 @@ for slug, (budget, progress, status, capacity, input_share, sources, note) in PR
     for s in sources:
         cite(PR, project["id"], src(s))
 cite(PR, "project:electrode-mobarakeh", src("irasin-novin-electrode"), "سرمایه‌گذاری ۲۴۵ میلیون یورویی، ظرفیت تولید ۳۰ هزار تن در فاز نخست ... جلوگیری از خروج ۵۴ میلیون یورو ارز")
+# Item categories (src/model/categories.ts): what kind of good each product or part is, so that
+# search answers "car" or «خودرو» with the cars and reports can group by category and sector.
+# ---------------------------------------------------------------------------------------------
+CATEGORY_OF = {
+    "PASSENGER_CAR": ["product:peugeot-pars", "product:peugeot-207i", "product:dena-plus", "product:runna-plus", "product:tara", "product:samand-soren"],
+    "BODY_AND_CHASSIS": ["part:body-in-white", "part:outer-body-panels", "part:chassis-parts"],
+    "POWERTRAIN": ["part:engine-tu5", "part:engine-ef7", "part:gearbox-be4", "part:gearbox-at6", "part:fuel-injector", "part:piston",
+                   "part:crankshaft", "part:gear-set", "part:bearings"],
+    "AUTO_ELECTRONICS": ["part:ecu", "part:microcontroller", "part:power-semiconductor", "part:pcb", "part:sensors"],
+    "WIRING": ["part:wire-harness", "part:connectors"],
+    "GLASS": ["part:windscreen", "part:side-glass", "part:float-glass"],
+    "TYRE": ["part:tyre", "part:steel-tyre-cord"],
+    "INTERIOR": ["part:seat", "part:instrument-panel"],
+    "BRAKES_AND_SAFETY": ["part:brake-system", "part:abs-module", "part:brake-pads", "part:airbag-module"],
+    "ELECTRICAL": ["part:battery", "part:headlamp", "part:ac-compressor"],
+    "PAINT": ["part:paint"],
+    "POLYMER": ["part:natural-rubber", "part:synthetic-rubber", "part:carbon-black", "part:polyurethane-foam", "part:pvb-interlayer", "product:pvc-compound"],
+    "CHEMICAL": ["product:sulfuric-acid", "product:flotation-reagents", "product:aluminium-fluoride", "product:soda-ash"],
+    "IRON_ORE": ["product:iron-ore", "product:iron-ore-concentrate", "product:iron-ore-pellet"],
+    "IRON": ["product:dri", "product:hot-metal", "product:steel-scrap"],
+    "SEMI_FINISHED_STEEL": ["product:crude-steel", "product:steel-slab", "product:steel-billet"],
+    "FLAT_STEEL": ["product:hot-rolled-coil", "product:cold-rolled-coil", "product:galvanized-sheet", "product:steel-plate"],
+    "LONG_STEEL": ["product:rebar", "product:steel-sections"],
+    "COAL_AND_COKE": ["product:coking-coal", "product:coke"],
+    "FERROALLOY": ["product:manganese-ore", "product:chromite", "product:ferromanganese", "product:ferrosilicon", "product:ferrochrome", "product:ferromolybdenum"],
+    "ELECTRODE_AND_CARBON": ["part:graphite-electrode", "product:needle-coke", "product:calcined-petroleum-coke", "product:carbon-anode"],
+    "REFRACTORY": ["part:refractory-bricks"],
+    "MILL_SPARES": ["part:mill-rolls"],
+    "FLUX_AND_MINERALS": ["product:limestone", "product:lime", "product:dolomite", "product:quartzite"],
+    "FUEL": ["product:natural-gas"],
+    "COPPER": ["product:copper-ore", "product:copper-concentrate", "product:copper-anode", "product:copper-cathode", "product:copper-wire-rod", "product:copper-wire"],
+    "ALUMINIUM": ["product:bauxite", "product:nepheline-syenite", "product:alumina", "product:aluminium-ingot", "product:aluminium-alloy-ingot"],
+    "ALUMINIUM_CASTING": ["part:aluminium-cylinder-head", "part:aluminium-engine-block", "part:alloy-wheel", "part:gearbox-housing"],
+    "ZINC_AND_LEAD": ["product:zinc-ore", "product:zinc-ingot", "part:lead"],
+    "MINOR_METALS": ["product:molybdenum-concentrate"],
+}
+_categorised = {}
+for category, ids in CATEGORY_OF.items():
+    for item in ids:
+        if item in _categorised:
+            raise SystemExit(f"{item} has two categories")
+        _categorised[item] = category
+_items = {rec["id"]: rec for data in FILES.values() for rec in data["nodes"] if rec["kind"] in ("Product", "Part")}
+_unknown = sorted(set(_categorised) - set(_items))
+_missing = sorted(set(_items) - set(_categorised))
+if _unknown or _missing:
+    raise SystemExit(f"CATEGORY_OF: unknown items {_unknown}, items without a category {_missing}")
+for item, category in _categorised.items():
+    _items[item]["category"] = category
+
+# Operators and owners known by an abbreviation also carry their full name, which people search for
+# ("National Iranian Copper" finds NICICO's plants).
+FULL_NAMES = {"NICICO": "National Iranian Copper Industries Co. (NICICO)"}
+for data in FILES.values():
+    for rec in data["nodes"]:
+        for key in ("operator", "owner"):
+            if rec.get(key) in FULL_NAMES:
+                rec[key] = FULL_NAMES[rec[key]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1031,6 +1089,10 @@ OPERATOR_ORG = {
     "Gohar Zamin Iron Ore Co.": "gohar-zamin", "Zarand Iranian Steel Co.": "zarand-steel", "Oxin Steel Co.": "oxin-steel", "Kavir Steel Co.": "kavir-steel",
     "Iran Alumina Co. (IRALCO group)": "iran-alumina", "IRALCO": "iralco", "Almahdi Aluminium Co.": "almahdi", "SALCO": "salco",
 }
+# Operators written out in full (FULL_NAMES) are the same organisations.
+for short, full in FULL_NAMES.items():
+    if short in OPERATOR_ORG:
+        OPERATOR_ORG.setdefault(full, OPERATOR_ORG[short])
 for f in (ST, CU, AL, AU):
     for n in FILES[f]["nodes"]:
         if n["kind"] == "Plant" and n.get("operator") in OPERATOR_ORG:
@@ -1098,6 +1160,9 @@ OWNER_ORGS = {
     "Iran Khodro Powertrain Co. (IPCO)": ["ipco"], "Barez Industrial Group": ["barez"], "Kavir Tire": ["kavir-tire"], "IRALCO": ["iralco"],
     "Sekurit Iran": ["sekurit-iran"], "NICICO": ["nicico"],
 }
+# Owners written out in full (FULL_NAMES) are the same organisations.
+for short, full in FULL_NAMES.items():
+    OWNER_ORGS.setdefault(full, OWNER_ORGS[short])
 for n in FILES[PR]["nodes"]:
     for org in OWNER_ORGS[n["owner"]]:
         edge(OR, "RUNS", f"org:{org}", n["id"])

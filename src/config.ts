@@ -109,8 +109,6 @@ export interface Config {
     maxQueryDepth: number;
     maxAliases: number;
     maxCost: number;
-    /** Characters of search text accepted. */
-    searchMaxLength: number;
   };
 }
 
@@ -149,8 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importSingleTransactionMax: int(env, 'ZANJIR_IMPORT_TX_RECORDS', 100_000, 1, 100_000_000),
     faults: faults(env.ZANJIR_FAULT),
     limits: {
-      maxDepth: int(env, 'ZANJIR_MAX_DEPTH', 12, 1, 100),
-      defaultDepth: int(env, 'ZANJIR_DEFAULT_DEPTH', 6, 1, 100),
+      maxDepth: int(env, 'ZANJIR_MAX_DEPTH', 100, 1, 1000),
+      defaultDepth: int(env, 'ZANJIR_DEFAULT_DEPTH', 6, 1, 1000),
       maxNodes: int(env, 'ZANJIR_MAX_NODES', 5000, 1, 1_000_000),
       queryTimeoutMs: int(env, 'ZANJIR_QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
       cypherRowCap: int(env, 'ZANJIR_CYPHER_ROW_CAP', 10_000, 1, 1_000_000),
@@ -169,7 +167,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryDepth: int(env, 'ZANJIR_MAX_QUERY_DEPTH', 15, 2, 1000),
       maxAliases: int(env, 'ZANJIR_MAX_ALIASES', 30, 1, 100_000),
       maxCost: int(env, 'ZANJIR_MAX_COST', 100_000, 10, 1_000_000_000),
-      searchMaxLength: int(env, 'ZANJIR_SEARCH_MAX_LENGTH', 200, 10, 100_000),
     },
   };
 }

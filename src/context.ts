@@ -9,6 +9,8 @@ import type { AccessStore } from './db/access-store.js';
 import { ChainStore } from './db/chain-store.js';
 import { RequestBudget } from './db/budget.js';
 import type { Executor } from './db/executor.js';
+import { SnapshotCache } from './db/snapshot-cache.js';
+import { SnapshotBuilder, type GraphSnapshot } from './analytics/graph-snapshot.js';
 import { createLoaders, type Loaders } from './graphql/loaders.js';
 
 export type { Principal };
@@ -19,9 +21,12 @@ export interface Services {
   store: ChainStore;
   access: AccessStore;
   authenticator: Authenticator;
+  /** The in-memory analytic snapshot; one per executor when not given. */
+  snapshots?: SnapshotCache<GraphSnapshot>;
 }
 
 export interface Context extends Services {
+  snapshots: SnapshotCache<GraphSnapshot>;
   loaders: Loaders;
   principal: Principal;
   budget: RequestBudget;
@@ -40,12 +45,25 @@ export function createContext(services: Services, principal: Principal, budget?:
   return {
     ...services,
     executor,
+    snapshots: services.snapshots ?? snapshotCacheFor(services.executor),
     store,
     loaders: createLoaders(store, homeCountry),
     principal,
     budget: requestBudget,
     homeCountry,
   };
+}
+
+const caches = new WeakMap<Executor, SnapshotCache<GraphSnapshot>>();
+
+/** The process's snapshot of the graph behind one executor (one database), made on first use. */
+export function snapshotCacheFor(executor: Executor): SnapshotCache<GraphSnapshot> {
+  let cache = caches.get(executor);
+  if (!cache) {
+    cache = new SnapshotCache(executor, (version, home) => new SnapshotBuilder(version, home));
+    caches.set(executor, cache);
+  }
+  return cache;
 }
 
 /** Refuses an operation the caller's role does not allow, saying which role it needs. */

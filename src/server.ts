@@ -27,6 +27,7 @@ import { buildZanjirSchema } from './graphql/schema.js';
 import { queryLimitsPlugin } from './graphql/limits/limits.plugin.js';
 import { handleGraphQL } from './http/graphql-handler.js';
 import { handleExport } from './http/export.js';
+import { handleReport } from './http/report.js';
 import { handleViews } from './http/views.js';
 import { landingPage } from './http/landing.js';
 import { createLogger, type Logger } from './http/log.js';
@@ -190,6 +191,12 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
       admitCaller(req, res, principal);
       const budget = requestBudget(res, config.limits.exportTimeoutMs, config);
       if (await handleExport(core.executor.scoped(budget), req, res, url)) return;
+    }
+    if (url.pathname === '/report' || url.pathname.startsWith('/report/')) {
+      assertAllowed(principal, 'read');
+      admitCaller(req, res, principal);
+      const budget = requestBudget(res, config.limits.requestTimeoutMs, config);
+      if (await handleReport(createContext(services, principal, budget), req, res, url)) return;
     }
     sendJson(res, 404, { error: `Nothing at ${url.pathname}. GraphQL is at /graphql.` });
   };

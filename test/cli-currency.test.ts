@@ -55,7 +55,7 @@ describe('zanjir report plan', () => {
     const run = await zanjir(['report', 'plan', '--budget', '2.5e5', '--content', 'product:steel']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Plan for $250,000: 1 of 3 candidate projects, $100,000 spent, saving $45,000 a year');
-    expect(run.stdout).toMatch(/1\s+Steel plant S\s+45,000\s+100,000\s+0\.4500\s+100,000\s+45,000/);
+    expect(run.stdout).toMatch(/1\s+Steel plant S\s+45,000\s+100,000\s+0\.45\s+100,000\s+45,000/);
     expect(run.stdout).toMatch(/Electrode plant E\s+OVER_BUDGET\s+7,000\s+400,000/);
     expect(run.stdout).toMatch(/Steel plant S2\s+REDUNDANT\s+36,000\s+120,000/);
     expect(run.stdout).toMatch(/Steel\s+28\.0%\s+10\.0%\s+72\.0%\s+90\.0%/);
@@ -81,7 +81,8 @@ describe('zanjir report impact', () => {
     const run = await zanjir(['report', 'impact', 'project:s']);
     expect(run.stdout).toContain('net saving $45,000/y (gross $50,000, induced imports $5,000); remaining cost $100,000; payback 2.2 years');
     const unknown = await zanjir(['report', 'impact', 'project:nope']);
-    expect([unknown.code, unknown.stderr.trim()]).toEqual([1, 'zanjir: No node with id "project:nope".']);
-    expect((await zanjir(['report', 'impact'])).stderr).toContain('zanjir report impact needs a node id');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toMatch(/^zanjir: No node with id "project:nope"\./);
+    expect((await zanjir(['report', 'impact'])).stderr).toContain('zanjir report impact needs a project id or name');
   });
 });

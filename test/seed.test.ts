@@ -163,7 +163,24 @@ describe('the seed graph in Neo4j', () => {
         for (const e of hits) if (depth.has(e.from) && depth.has(e.to)) edges.set(`${e.type} ${e.from} ${e.to} ${String(e.output ?? '')}`, `${e.type} ${e.from} ${e.to}`);
         frontier = added;
       }
-      return { nodes: [...depth].map(([id, d]) => `${id}@${d}`), edges: [...edges.values()].sort(), truncated };
+      // What lies beyond maxDepth: plain distances over the whole reach.
+      const dist = new Map([[root, 0]]);
+      let level = [root];
+      while (level.length > 0) {
+        const next: string[] = [];
+        for (const id of level) {
+          for (const e of up ? incoming.get(id) ?? [] : outgoing.get(id) ?? []) {
+            const u = up ? e.from : e.to;
+            if (!dist.has(u)) {
+              dist.set(u, dist.get(id)! + 1);
+              next.push(u);
+            }
+          }
+        }
+        level = next;
+      }
+      const ds = [...dist.values()];
+      return { nodes: [...depth].map(([id, d]) => `${id}@${d}`), edges: [...edges.values()].sort(), truncated, nodesAtNextDepth: ds.filter((d) => d === maxDepth + 1).length, nodesBeyondDepth: ds.filter((d) => d > maxDepth).length };
     };
     const rand = (() => {
       let x = 12345;
@@ -176,12 +193,15 @@ describe('the seed graph in Neo4j', () => {
       const maxDepth = 1 + Math.floor(rand() * 12);
       const maxNodes = 1 + Math.floor(rand() * 120);
       const field = up ? 'upstream' : 'downstream';
-      const data = await h.query(`query ($id: ID!, $d: Int, $n: Int) { g: ${field}(id: $id, maxDepth: $d, maxNodes: $n) { truncated nodes { id depth } edges { type from to } } }`, { id: root, d: maxDepth, n: maxNodes });
+      const data = await h.query(`query ($id: ID!, $d: Int, $n: Int) { g: ${field}(id: $id, maxDepth: $d, maxNodes: $n) { truncated depthLimited nodesAtNextDepth nodesBeyondDepth nodes { id depth } edges { type from to } } }`, { id: root, d: maxDepth, n: maxNodes });
       const expected = bfs(root, up, maxDepth, maxNodes);
       const label = `${field}(${root}, ${maxDepth}, ${maxNodes})`;
       expect(data.g.nodes.map((x: any) => `${x.id}@${x.depth}`), label).toEqual(expected.nodes);
       expect(data.g.edges.map((e: any) => `${e.type} ${e.from} ${e.to}`).sort(), label).toEqual(expected.edges);
       expect(data.g.truncated, label).toBe(expected.truncated);
+      expect(data.g.nodesAtNextDepth, label).toBe(expected.nodesAtNextDepth);
+      expect(data.g.nodesBeyondDepth, label).toBe(expected.nodesBeyondDepth);
+      expect(data.g.depthLimited, label).toBe(expected.nodesBeyondDepth > 0);
     }
   });
 });

@@ -53,6 +53,9 @@ function graph(root: string, ids = Object.keys(KIND)): DependencyGraph {
   return {
     root: { id: root },
     truncated: false,
+    depthLimited: false,
+    nodesAtNextDepth: 0,
+    nodesBeyondDepth: 0,
     nodes: ids.map((id) => ({
       id,
       kind: KIND[id]!,
@@ -103,5 +106,50 @@ describe('docs/embedding.md', () => {
   it.each(['dependencies', 'flows', 'balance', 'plan'])('lists the %s view’s operations exactly as the page sends them', (view) => {
     const operations = fs.readFileSync(`views/src/${view}/operations.graphql`, 'utf8').trimEnd();
     expect(fs.readFileSync('docs/embedding.md', 'utf8')).toContain(`\`\`\`graphql\n${operations}\n\`\`\``);
+  });
+});
+
+describe('grouping a large picture by tier and kind', () => {
+  // A star: the root, 5 plants one hop up, and behind each plant 20 suppliers two hops up (100),
+  // plus 3 mines two hops up: 109 nodes, over GROUP_ABOVE.
+  const nodes: ChainNode[] = [{ id: 'product:x', kind: 'PRODUCT', name: 'X', nameFa: 'ایکس', depth: 0, node: null } as unknown as ChainNode];
+  const edges: ChainEdge[] = [];
+  for (let p = 0; p < 5; p += 1) {
+    nodes.push({ id: `plant:${p}`, kind: 'PLANT', name: `Plant ${p}`, nameFa: `کارخانه ${p}`, depth: 1, node: null } as unknown as ChainNode);
+    edges.push(E('PRODUCES', `plant:${p}`, 'product:x'));
+    for (let s = 0; s < 20; s += 1) {
+      nodes.push({ id: `supplier:${p}-${s}`, kind: 'SUPPLIER', name: `Supplier ${p}-${s}`, nameFa: 'تأمین', depth: 2, node: null } as unknown as ChainNode);
+      edges.push(E('SUPPLIES', `supplier:${p}-${s}`, `plant:${p}`));
+    }
+  }
+  for (let m = 0; m < 3; m += 1) {
+    nodes.push({ id: `mine:${m}`, kind: 'MINE', name: `Mine ${m}`, nameFa: 'معدن', depth: 2, node: null } as unknown as ChainNode);
+    edges.push(E('EXTRACTS', `mine:${m}`, 'plant:0'));
+  }
+  const model = new GraphModel('product:x', 'IR');
+  model.merge({ root: { id: 'product:x' }, truncated: false, nodes, edges } as unknown as DependencyGraph);
+
+  it('groups each outer tier by kind, keeping the root and its first ring single', () => {
+    const groups = model.groups();
+    expect(groups.map((g) => [g.id, g.members.length])).toEqual([
+      ['group:2:MINE', 3],
+      ['group:2:SUPPLIER', 100],
+    ]);
+    const els = model.elements('en', () => '#000', groups, (g) => `${g.members.length} ${g.kind}`);
+    const drawnNodes = els.filter((e) => e.group === 'nodes');
+    expect(drawnNodes).toHaveLength(1 + 5 + 2);
+    expect(drawnNodes.find((e) => e.data.id === 'group:2:SUPPLIER')!.data).toMatchObject({ label: '100 SUPPLIER', count: 100 });
+    // 100 supplier edges become one per plant; each stands for the 20 it replaces.
+    const grouped = els.filter((e) => e.group === 'edges' && e.data.type === 'GROUPED');
+    expect(grouped.filter((e) => e.data.source === 'group:2:SUPPLIER').map((e) => e.data.count)).toEqual([20, 20, 20, 20, 20]);
+    expect(grouped.find((e) => e.data.source === 'group:2:MINE')).toMatchObject({ data: { target: 'plant:0', count: 3 } });
+  });
+
+  it('leaves opened groups and pinned nodes single, and small pictures ungrouped', () => {
+    expect(model.groups(new Set(['group:2:SUPPLIER'])).map((g) => g.id)).toEqual(['group:2:MINE']);
+    expect(model.groups(new Set(), new Set(['mine:0'])).find((g) => g.id === 'group:2:MINE')).toBeUndefined(); // 2 left: under GROUP_MIN
+    const small = new GraphModel('product:x', 'IR');
+    small.merge({ root: { id: 'product:x' }, truncated: false, nodes: nodes.slice(0, 30), edges } as unknown as DependencyGraph);
+    expect(small.groups()).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@
 // the data set needs: a ZanjirDatasetUndo copy of each node it changes (before) with a
 // ZanjirDatasetWrite of what it wrote, and a ZanjirDatasetBatch of the ids it creates.
 UNWIND $rows AS row
-OPTIONAL MATCH (old:{{label}} {id: row.id})
+OPTIONAL MATCH (old:Entity:{{label}} {id: row.id})
 WITH row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props)
        WHERE old[k] IS NULL OR old[k] <> row.props[k] OR valueType(old[k]) <> valueType(row.props[k])) AS updated,

@@ -4,12 +4,12 @@
 MATCH (b:ZanjirImportBatch {importId: $importId, seq: $seq})
 CALL (b) {
   UNWIND b.created AS id
-  MATCH (n:{{label}} {id: id})
+  MATCH (n:Entity:{{label}} {id: id})
   DETACH DELETE n
 }
 CALL () {
   MATCH (u:ZanjirImportUndo {_undoImport: $importId, _undoSeq: $seq})
-  MATCH (n:{{label}} {id: u._undoId})
+  MATCH (n:Entity:{{label}} {id: u._undoId})
   SET n = properties(u)
   REMOVE n._undoImport, n._undoSeq, n._undoId
   DELETE u

@@ -18,3 +18,5 @@ CREATE INDEX zanjir_dataset_undo IF NOT EXISTS FOR (u:ZanjirDatasetUndo) ON (u._
 CREATE INDEX zanjir_dataset_write IF NOT EXISTS FOR (w:ZanjirDatasetWrite) ON (w._dsKey);
 CREATE INDEX zanjir_dataset_batch IF NOT EXISTS FOR (b:ZanjirDatasetBatch) ON (b.dataset);
 CREATE INDEX zanjir_dataset_import IF NOT EXISTS FOR (d:ZanjirDataset) ON (d.importId);
+// Search by category ("car" → the cars) and the category/sector filter of nodes(...).
+CREATE INDEX entity_category IF NOT EXISTS FOR (n:Entity) ON (n.category);

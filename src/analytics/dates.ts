@@ -22,23 +22,32 @@ export function hasFigures(record: NodeRecord | EdgeRecord): boolean {
   return (FIGURE_PROPERTIES[key] ?? []).some((p) => typeof record[p] === 'number');
 }
 
+/** Counts the dates of records that hold figures, one `see` per record. */
+export function collectFigureDates() {
+  const out: FigureDates = { oldestAsOf: null, newestAsOf: null, dated: 0, undated: 0 };
+  return {
+    see(asOf: string | null): void {
+      if (asOf === null) {
+        out.undated += 1;
+        return;
+      }
+      out.dated += 1;
+      if (out.oldestAsOf === null || asOf < out.oldestAsOf) out.oldestAsOf = asOf;
+      if (out.newestAsOf === null || asOf > out.newestAsOf) out.newestAsOf = asOf;
+    },
+    result: (): FigureDates => ({ ...out }),
+  };
+}
+
 /** Dates of the figures in a graph, or in the part of it `ids` names (nodes, and edges between them). */
 export function figureDates(graph: ChainGraph, ids?: ReadonlySet<string>): FigureDates {
-  const out: FigureDates = { oldestAsOf: null, newestAsOf: null, dated: 0, undated: 0 };
+  const collect = collectFigureDates();
   const see = (record: NodeRecord | EdgeRecord) => {
-    if (!hasFigures(record)) return;
-    const asOf = typeof record.asOf === 'string' ? record.asOf : null;
-    if (asOf === null) {
-      out.undated += 1;
-      return;
-    }
-    out.dated += 1;
-    if (out.oldestAsOf === null || asOf < out.oldestAsOf) out.oldestAsOf = asOf;
-    if (out.newestAsOf === null || asOf > out.newestAsOf) out.newestAsOf = asOf;
+    if (hasFigures(record)) collect.see(typeof record.asOf === 'string' ? record.asOf : null);
   };
   for (const node of graph.nodes.values()) if (!ids || ids.has(node.id)) see(node);
   for (const edge of graph.edges) if (!ids || (ids.has(edge.from) && ids.has(edge.to))) see(edge);
-  return out;
+  return collect.result();
 }
 
 /** The year before which a figure counts as stale: asOf < cutoff (compared as text, "2019-03" < "2023"). */

@@ -3,7 +3,7 @@ export { disruption, chokepoints, type DisruptionScenario, type DisruptionReport
 export { chainBalance, type BalanceRow, type BalanceQuery } from './chain-balance.js';
 export { parallelWork, type ParallelWork } from './parallel-work.js';
 export { UnknownNodeError } from './errors.js';
-export { valueFlows, DEFAULT_MIN_SHARE, type ValueFlowsReport, type FlowNode, type FlowLink, type FlowDetail, type FlowNodeRole } from './value-flows.js';
+export { valueFlows, DEFAULT_MIN_SHARE, type ValueFlowsReport, type FlowNode, type FlowMember, type FlowLink, type FlowDetail, type FlowNodeRole } from './value-flows.js';
 export {
   CurrencyModel,
   importBills,

@@ -60,6 +60,8 @@ describe('valueFlows', () => {
     expect(other.key).toBe('other:imports|steel');
     expect(other.value).toBeCloseTo(40, 9);
     expect(other.count).toBe(1);
+    // The electrode passes its $40 on to steel through the group; its own value is $40 too (< $50).
+    expect(other.members).toEqual([{ key: 'electrode', nodeId: 'electrode', value: expect.closeTo(40, 9), nodeValue: expect.closeTo(40, 9) }]);
     expect(r.merged).toBe(2);
     expect(r.nodes.some((x) => x.key === 'electrode' || x.key === 'supplier:cn')).toBe(false);
     const imported = r.links.filter((l) => l.target === 'steel').reduce((s, l) => s + l.value * l.importShare, 0);

@@ -48,6 +48,18 @@ export interface FlowNode {
   valueAdded: number;
   /** For OTHER_* nodes: how many nodes they gather. */
   count: number;
+  /** For OTHER_* nodes: the nodes they gather, largest part first; empty for the others. */
+  members?: FlowMember[];
+}
+
+/** A node gathered into an OTHER_* node: what it passes on through it, and its own value. */
+export interface FlowMember {
+  key: string;
+  nodeId: string | null;
+  /** What it passes to the group's target through this group (imported or home-made part). */
+  value: number;
+  /** The node's own value: under minShare × total, which is why it was gathered. */
+  nodeValue: number;
 }
 
 export interface FlowLink {
@@ -334,13 +346,13 @@ function gatherSmall(nodes: Map<string, FlowNode>, links: Map<string, DrawnLink>
     link.importedValue += importedValue;
     out.set(key, link);
   };
-  const others = new Map<string, { role: FlowNodeRole; target: string; sources: Set<string> }>();
+  const others = new Map<string, { role: FlowNodeRole; target: string; sources: Map<string, number> }>();
   const gather = (role: 'OTHER_IMPORTS' | 'OTHER_HOME', source: string, target: string, value: number) => {
     if (value <= tiny) return;
     const key = `${role === 'OTHER_IMPORTS' ? 'other:imports' : 'other:home'}|${target}`;
     add(key, target, value, role === 'OTHER_IMPORTS' ? value : 0);
-    const g = others.get(key) ?? { role, target, sources: new Set<string>() };
-    g.sources.add(source);
+    const g = others.get(key) ?? { role, target, sources: new Map<string, number>() };
+    g.sources.set(source, (g.sources.get(source) ?? 0) + value);
     others.set(key, g);
   };
   for (const l of links.values()) {
@@ -361,7 +373,10 @@ function gatherSmall(nodes: Map<string, FlowNode>, links: Map<string, DrawnLink>
       continue;
     }
     const imports = g.role === 'OTHER_IMPORTS';
-    kept.push({ key, role: g.role, nodeId: null, foreign: imports, importShare: imports ? 1 : 0, value, valueAdded: 0, count: g.sources.size });
+    const members = [...g.sources]
+      .map(([source, passed]) => ({ key: source, nodeId: nodes.get(source)?.nodeId ?? null, value: passed, nodeValue: nodes.get(source)?.value ?? passed }))
+      .sort((x, y) => y.value - x.value || x.key.localeCompare(y.key));
+    kept.push({ key, role: g.role, nodeId: null, foreign: imports, importShare: imports ? 1 : 0, value, valueAdded: 0, count: g.sources.size, members });
   }
   return { nodes: kept, links: out, merged: small.size };
 }

@@ -21,7 +21,7 @@ const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help:
   datasets: { run: datasetsCommand, help: DATASETS_USAGE.split('\n').join('\n                  '), flags: ['json'] },
   export: { run: exportCommand, help: 'export the graph or a subgraph: --format cypher|json|jsonl|graphml|csv [--zip] [--raw] [--out PATH] [--root ID …]', flags: ['zip', 'raw'] },
   'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
-  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, companies, holdings, stale, balance, parallel-work, bills, impact, plan [--json]', flags: ['json', 'all-imports', 'sanctioned', 'undated'] },
+  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, companies, holdings, stale, balance, parallel-work, bills, impact, plan [--json | --csv]; names work where ids do', flags: ['json', 'csv', 'all-imports', 'assumptions', 'sanctioned', 'undated'] },
   keys: { run: keysCommand, help: 'API keys: create --name NAME --role reader|researcher|editor|admin, list, revoke KEY_ID', flags: ['json'] },
   reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
   schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },
@@ -42,6 +42,13 @@ async function main(argv: string[]): Promise<void> {
   if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}\n${usage()}`);
   await command.run(parseArgs(rest, command.flags));
 }
+
+// Piped into `head`, stdout closes early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`zanjir: cannot write the output: ${error.message}\n`);
+  process.exit(1);
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof EmbeddedStartError || error instanceof ZanjirError || error instanceof InputFileError) {

@@ -1,18 +1,40 @@
-// Plain-text tables for reports: columns padded to their widest cell, numbers right-aligned.
+// Plain-text tables for reports: columns padded to their widest cell, numbers right-aligned, and
+// one number format everywhere: quantities with thousands separators, shares as percentages.
 
-export type Cell = string | number | null | undefined;
+export interface Percent {
+  percent: number;
+}
+
+export type Cell = string | number | Percent | null | undefined;
+
+/** A share (0..1) shown as a percentage with one decimal: 0.1396 → 14.0%. */
+export const percent = (x: number | null | undefined): Cell => (typeof x === 'number' ? { percent: x } : null);
 
 export function formatTable(headers: string[], rows: Cell[][]): string {
   const text = rows.map((r) => r.map(formatCell));
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...text.map((r) => displayWidth(r[i] ?? ''))));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => isNumeric(r[i])));
   const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : pad(c, widths[i]!))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n');
 }
 
+const isNumeric = (c: Cell) => c === null || c === undefined || typeof c === 'number' || typeof c === 'object';
+
+/** Quantities: whole numbers with thousands separators, up to two decimals below 100. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  return x.toLocaleString('en', { maximumFractionDigits: Math.abs(x) < 100 && !Number.isInteger(x) ? 2 : 0 });
+}
+
+export function formatPercent(x: number): string {
+  if (x !== 0 && Math.abs(x) < 0.0005) return `${x < 0 ? '-' : ''}<0.1%`;
+  return `${(x * 100).toFixed(1)}%`;
+}
+
 function formatCell(c: Cell): string {
   if (c === null || c === undefined) return '';
-  if (typeof c === 'number') return Number.isInteger(c) ? c.toLocaleString('en') : c.toFixed(4);
+  if (typeof c === 'number') return formatNumber(c);
+  if (typeof c === 'object') return formatPercent(c.percent);
   return c;
 }
 

@@ -25,7 +25,7 @@ export class AccessStore {
   constructor(private readonly executor: Executor) {}
 
   async create(key: { keyId: string; hash: string; role: string; name: string; createdBy: string }): Promise<ApiKeyRecord> {
-    const [row] = await this.executor.write('access/key-create', key);
+    const [row] = await this.executor.write('access/key-create', key, { graphWrite: false });
     return toRecord(row!);
   }
 
@@ -40,12 +40,12 @@ export class AccessStore {
   }
 
   async revoke(keyId: string, revokedBy: string): Promise<ApiKeyRecord | null> {
-    const [row] = await this.executor.write('access/key-revoke', { keyId, revokedBy });
+    const [row] = await this.executor.write('access/key-revoke', { keyId, revokedBy }, { graphWrite: false });
     return row ? toRecord(row) : null;
   }
 
   async touch(keyId: string): Promise<void> {
-    await this.executor.write('access/key-touch', { keyId });
+    await this.executor.write('access/key-touch', { keyId }, { graphWrite: false });
   }
 }
 

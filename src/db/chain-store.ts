@@ -6,6 +6,11 @@ import { chainGraph, type ChainGraph } from '../model/graph.js';
 import { DEFAULT_HOME_COUNTRY, type EdgeRecord, type NodeRecord } from '../model/records.js';
 import { fullTextQuery } from '../model/search-text.js';
 import { normalizeForMatch } from '../model/persian.js';
+import { provinceKeys } from '../model/provinces.js';
+import { MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, matchingCategories, rankSearch } from '../model/search-rank.js';
+import { editDistance } from '../model/search-words.js';
+import { NotFoundError } from '../errors/index.js';
+import type { OrderField } from './order-keys.js';
 import type { Executor, QueryRunner } from './executor.js';
 import { toEdgeRecord, toNodeRecord } from './mappers.js';
 
@@ -18,16 +23,22 @@ export interface Link {
 }
 
 export interface NodeFilter {
+  /** ISO alpha-2, upper case. */
   country?: string | null;
+  /** Any spelling; matched by its normalised keys (src/model/provinces.ts). */
   province?: string | null;
   stage?: string | null;
   status?: string | null;
+  /** Items of any of these categories. */
+  categories?: readonly string[] | null;
   text?: string | null;
   /** Only nodes this data set wrote. */
   dataset?: string | null;
 }
 
-export type OrderField = 'id' | 'name' | 'nameFa';
+export type { OrderField } from './order-keys.js';
+
+export type SortKey = string | number | null;
 
 export interface PageRequest {
   kind: NodeKind | null;
@@ -35,13 +46,17 @@ export interface PageRequest {
   orderField: OrderField;
   descending: boolean;
   limit: number;
-  after: { key: string; id: string } | null;
+  after: { key: SortKey; id: string } | null;
 }
 
 export interface SearchHit {
   node: NodeRecord;
   score: number;
+  matched: string;
 }
+
+/** Folds applied to a stored province in Cypher, as provinceKey() does to the one asked for. */
+const PROVINCE_FOLD = [['\u064A', '\u06CC'], ['\u0649', '\u06CC'], ['\u0643', '\u06A9'], ['\u0629', '\u0647'], ['\u200C', ''], ['\u200D', ''], [' ', ''], ['-', ''], ['_', ''], ["'", ''], ['\u2019', ''], ['.', '']];
 
 /** One step of a breadth-first walk: the edge from the frontier node and the node reached. */
 export interface StepHit {
@@ -95,20 +110,28 @@ export class ChainStore {
     return ids.map((id) => byId.get(id) ?? []);
   }
 
-  async page(request: PageRequest, homeCountry: string): Promise<NodeRecord[]> {
+  /** One page of nodes, each with the value it was sorted by (for the next cursor). */
+  async page(request: PageRequest, homeCountry: string): Promise<{ node: NodeRecord; key: SortKey }[]> {
+    const after = request.after;
     const rows = await this.executor.read(
       'node/page',
-      { ...filterParams(request.filter, homeCountry), afterKey: request.after?.key ?? null, afterId: request.after?.id ?? null, limit: request.limit },
+      {
+        ...filterParams(request.filter, homeCountry),
+        afterKey: after?.key ?? null,
+        afterNull: after !== null && after.key === null,
+        afterId: after?.id ?? null,
+        limit: request.limit,
+      },
       {
         substitutions: {
           label: request.kind ?? ENTITY_LABEL,
-          orderField: request.orderField,
+          orderKey: request.orderField,
           order: request.descending ? 'DESC' : 'ASC',
           cmp: request.descending ? '<' : '>',
         },
       },
     );
-    return rows.map((r) => toNodeRecord(r.node));
+    return rows.map((r) => ({ node: toNodeRecord(r.node), key: (r.key ?? null) as SortKey }));
   }
 
   async count(kind: NodeKind | null, filter: NodeFilter, homeCountry: string): Promise<number> {
@@ -116,27 +139,50 @@ export class ChainStore {
     return Number(row?.total ?? 0);
   }
 
-  /** Ranked hits: full-text on names (Persian analyzer) merged with substring hits on name keys. */
+  /**
+   * Ranked hits. The database gathers candidates three ways (full-text with typos, stems, sounds
+   * and HS codes; substrings of the name keys; the categories the words name), and
+   * src/model/search-rank.ts orders them.
+   */
   async search(text: string, kind: NodeKind | null, limit: number): Promise<SearchHit[]> {
     const query = fullTextQuery(text);
     const key = normalizeForMatch(text);
-    if (!query && !key) return [];
-    const [fullText, contains] = await this.executor.readTransaction(async (tx) => [
-      query ? await tx.run('search/fulltext', { query, kind, limit: limit * 3 }) : [],
-      key ? await tx.run('search/contains', { key, kind, limit: limit * 3 }) : [],
+    const categories = matchingCategories(text);
+    if (!query && !key && categories.length === 0) return [];
+    const wide = Math.min(500, Math.max(50, limit * 5));
+    // Three independent reads, run side by side.
+    const batches = await Promise.all([
+      query ? this.executor.read('search/fulltext', { query, kind, limit: kind ? wide * 4 : wide }) : [],
+      key ? this.executor.read('search/contains', { key, kind, limit: wide }) : [],
+      categories.length ? this.executor.read('search/category', { categories, kind, limit: wide }) : [],
     ]);
-    const hits = new Map<string, SearchHit>();
-    // A substring hit on a whole name outranks any token score; token scores order the rest.
-    for (const r of contains) {
-      const node = toNodeRecord(r.node);
-      hits.set(node.id, { node, score: Number(r.score) * 10 });
-    }
-    for (const r of fullText) {
-      const node = toNodeRecord(r.node);
-      const prior = hits.get(node.id);
-      hits.set(node.id, { node, score: (prior?.score ?? 0) + Number(r.score) });
-    }
-    return [...hits.values()].sort((a, b) => b.score - a.score || a.node.name.localeCompare(b.node.name)).slice(0, limit);
+    const candidates = batches.flat().map((r) => ({ node: toNodeRecord(r.node), degree: Number(r.degree ?? 0) }));
+    return rankSearch(text, candidates, limit);
+  }
+
+  /**
+   * The error for ids that are not in the graph, with the nearest ids that are ("did you mean
+   * product:peugeot-pars?"): found by searching the id's words, then ordered by how few letters
+   * of the id differ.
+   */
+  async unknownIdError(ids: readonly string[], what = 'node'): Promise<NotFoundError> {
+    const suggestions: string[] = [];
+    for (const id of ids.slice(0, 5)) suggestions.push(...(await this.suggestIds(id)));
+    return new NotFoundError(what, ids.join(', '), [...new Set(suggestions)]);
+  }
+
+  async suggestIds(id: string, limit = 3): Promise<string[]> {
+    const typed = id.trim().toLowerCase().slice(0, MAX_SEARCH_CHARS);
+    const words = typed.replace(/^[a-z]+:/, '').replace(/[-_:.]+/g, ' ').trim();
+    if (!words) return [];
+    const hits = await this.search(words.split(' ').slice(0, MAX_SEARCH_WORDS).join(' '), null, 10).catch(() => []);
+    // Near in letters, and not much further than the nearest: one clear answer stays alone.
+    const bound = Math.max(2, Math.ceil(typed.length * 0.34));
+    const near = hits
+      .map((h, rank) => ({ id: h.node.id, rank, d: editDistance(typed, h.node.id.toLowerCase(), bound) }))
+      .filter((x) => x.d <= bound)
+      .sort((a, b) => a.d - b.d || a.rank - b.rank);
+    return near.filter((x) => x.d <= near[0]!.d + 2).slice(0, limit).map((x) => x.id);
   }
 
   /** One breadth-first step from a frontier along the chain edges. */
@@ -195,9 +241,11 @@ export class ChainStore {
 function filterParams(filter: NodeFilter, homeCountry: string): Record<string, unknown> {
   return {
     country: filter.country ?? null,
-    province: filter.province ?? null,
+    provinceKeys: filter.province ? provinceKeys(filter.province) : null,
+    provinceFold: PROVINCE_FOLD,
     stage: filter.stage ?? null,
     status: filter.status ?? null,
+    categories: filter.categories ? [...filter.categories] : null,
     text: filter.text ? normalizeForMatch(filter.text) : null,
     dataset: filter.dataset ?? null,
     homeCountry,

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ENTITY_LABEL, isEdgeType, isNodeKind } from '../model/kinds.js';
 import { QUERIES, type QueryName, type Placeholder } from './queries.js';
+import { ORDER_KEYS, isOrderField } from './order-keys.js';
 
 /** Folders of cypher/ that are not named queries: schema statements and the researchers' cookbook. */
 const NOT_QUERIES = new Set(['schema', 'cookbook']);
@@ -70,8 +71,8 @@ function renderValue(name: string, key: Placeholder, value: Substitutions[Placeh
     case 'cmp':
       if (value === '<' || value === '>') return value;
       break;
-    case 'orderField':
-      if (value === 'id' || value === 'name' || value === 'nameFa') return value;
+    case 'orderKey':
+      if (isOrderField(value)) return ORDER_KEYS[value];
       break;
   }
   throw new Error(`query ${name}: ${key} = ${JSON.stringify(value)} is not an allowed value`);

@@ -28,6 +28,12 @@ export interface RunOptions {
   substitutions?: Substitutions;
   /** Per-transaction timeout; defaults to the configured query timeout. 0 means none. */
   timeoutMs?: number;
+  /**
+   * Whether the write changes the chain graph (default true): such writes raise the graph's
+   * version, so every process rebuilds its snapshot. Bookkeeping (API keys, the change log's own
+   * entries) leaves the graph as it was and must not throw away every snapshot.
+   */
+  graphWrite?: boolean;
 }
 
 /** A transaction handed to a unit of work: run named queries inside it. */
@@ -75,9 +81,19 @@ export class Executor {
     return this.inSession('READ', options, (session, config) => session.executeRead((tx) => work(this.runner(tx)), config));
   }
 
-  /** Several named queries in one write transaction: all of them or none. */
+  /**
+   * Several named queries in one write transaction: all of them or none. Every write transaction
+   * also raises the graph's version, so every process's in-memory snapshot notices the change.
+   */
   writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: RunOptions & { label?: string } = {}): Promise<T> {
-    return this.inSession('WRITE', options, (session, config) => session.executeWrite((tx) => work(this.runner(tx)), config));
+    return this.inSession('WRITE', options, (session, config) =>
+      session.executeWrite(async (tx) => {
+        const runner = this.runner(tx);
+        const result = await work(runner);
+        if (options.graphWrite !== false) await runner.run('meta/bump-graph-version');
+        return result;
+      }, config),
+    );
   }
 
   /**
@@ -190,6 +206,10 @@ export class Executor {
         await this.driver.verifyConnectivity({ database: this.database });
         return;
       } catch (error) {
+        // Wrong credentials do not get better by waiting: say so at once.
+        if (String((error as { code?: string }).code ?? '').startsWith('Neo.ClientError.Security.')) {
+          throw new DatabaseUnavailableError(`Neo4j refused Zanjir's credentials (NEO4J_USER / NEO4J_PASSWORD): ${(error as Error).message.split('\n')[0]}`);
+        }
         if (Date.now() > deadline) throw new DatabaseUnavailableError(`Neo4j did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
         await new Promise((r) => setTimeout(r, 500));
       }

@@ -1,7 +1,7 @@
 // Every named query in cypher/, with the placeholders it may use. The registry checks files and
 // this list against each other at start-up.
 
-export type Placeholder = 'label' | 'types' | 'type' | 'depth' | 'order' | 'orderField' | 'cmp';
+export type Placeholder = 'label' | 'types' | 'type' | 'depth' | 'order' | 'orderKey' | 'cmp';
 
 export const QUERIES = {
   'access/key-create': [],
@@ -24,6 +24,9 @@ export const QUERIES = {
   'admin/missing-search-keys': [],
   'admin/set-search-keys': [],
   'admin/search-names': [],
+  'admin/search-names-page': [],
+  'admin/search-version': [],
+  'admin/set-search-version': [],
   'export/subgraph-ids': ['types', 'depth'],
   'export/nodes-of-kind': ['label'],
   'export/edges-of-type': ['type'],
@@ -33,9 +36,16 @@ export const QUERIES = {
   'meta/get': [],
   'meta/set-home-country': [],
   'meta/counts': [],
+  'meta/graph-version': [],
+  'meta/bump-graph-version': [],
+  'snapshot/nodes': [],
+  'snapshot/edges': ['types'],
   'import/lookup-kinds': [],
   'import/merge-nodes': ['label'],
   'import/merge-edges': ['type'],
+  'import/create-nodes': ['label'],
+  'import/create-edges': ['type'],
+  'import/any-entity': [],
   'import/journal-begin': [],
   'import/journal-heartbeat': [],
   'import/journal-commit': [],
@@ -51,10 +61,11 @@ export const QUERIES = {
   'node/by-ids': [],
   'node/links-out': ['types'],
   'node/links-in': ['types'],
-  'node/page': ['label', 'orderField', 'order', 'cmp'],
+  'node/page': ['label', 'orderKey', 'order', 'cmp'],
   'node/count': ['label'],
   'search/fulltext': [],
   'search/contains': [],
+  'search/category': [],
   'walk/upstream-step': ['types'],
   'walk/downstream-step': ['types'],
   'walk/fetch-upstream': ['types', 'depth'],
@@ -66,6 +77,7 @@ export const QUERIES = {
   'organization/holdings-down': ['depth'],
   'organization/behind': ['depth'],
   'organization/edges-of': [],
+  'organization/sanction-candidates': [],
   'dates/stale-figures': ['types'],
   'dataset/begin': [],
   'dataset/commit': [],

@@ -32,3 +32,25 @@ export async function applySchema(executor: Executor, cypherRoot: string): Promi
   await executor.runSchemaStatement('CALL db.awaitIndexes(300)');
   return statements.length;
 }
+
+/**
+ * What a first bulk load into an empty database may drop while it writes: every index and
+ * constraint of cypher/schema except the one uniqueness constraint per node (entity_id) and those
+ * the import's own bookkeeping needs. Keeping them up to date record by record is most of the cost
+ * of a load; built once afterwards (applySchema) they populate in bulk.
+ */
+const KEPT_DURING_BULK_LOAD = new Set(['entity_id', 'zanjir_meta_key', 'zanjir_version_key', 'zanjir_import_id', 'zanjir_import_slot', 'zanjir_import_lock', 'zanjir_import_batch', 'zanjir_import_undo']);
+
+export function bulkLoadDroppable(cypherRoot: string): { name: string; constraint: boolean }[] {
+  return readSchemaStatements(cypherRoot)
+    .map((statement) => /^CREATE\s+(CONSTRAINT|(?:FULLTEXT\s+|TEXT\s+|RANGE\s+)?INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(statement))
+    .filter((m): m is RegExpExecArray => m !== null && !KEPT_DURING_BULK_LOAD.has(m[2]!))
+    .map((m) => ({ name: m[2]!, constraint: m[1]!.toUpperCase() === 'CONSTRAINT' }));
+}
+
+/** Drops the secondary indexes and the per-kind id constraints for a bulk load (applySchema brings them back). */
+export async function relaxSchemaForBulkLoad(executor: Executor, cypherRoot: string): Promise<string[]> {
+  const dropped = bulkLoadDroppable(cypherRoot);
+  for (const { name, constraint } of dropped) await executor.runSchemaStatement(`DROP ${constraint ? 'CONSTRAINT' : 'INDEX'} ${name} IF EXISTS`);
+  return dropped.map((d) => d.name);
+}

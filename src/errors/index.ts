@@ -45,8 +45,10 @@ export class ZanjirError extends GraphQLError {
 }
 
 export class NotFoundError extends ZanjirError {
-  constructor(what: string, id: string) {
-    super(`No ${what} with id ${JSON.stringify(id)}.`, ErrorCode.NOT_FOUND, { id });
+  /** `suggestions`: the nearest ids that exist, best first ("did you mean …?"). */
+  constructor(what: string, id: string, suggestions: readonly string[] = []) {
+    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.slice(0, -1).join(', ')}${suggestions.length > 1 ? ' or ' : ''}${suggestions.at(-1)}?` : '';
+    super(`No ${what} with id ${JSON.stringify(id)}.${hint}`, ErrorCode.NOT_FOUND, { id, suggestions: [...suggestions] });
   }
 }
 

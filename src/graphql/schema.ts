@@ -23,6 +23,7 @@ import {
 import { WalkResolver } from './walk/walk.resolver.js';
 import { DependencyOrganizationsResolver, OrganizationResolver } from './organization/organization.resolver.js';
 import { ChainNodeDatasetsResolver, DatasetResolver } from './datasets/dataset.resolver.js';
+import { CategoriesResolver, PartCategoryResolver, ProductCategoryResolver } from './node/category.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 import { CypherResolver } from './cypher/cypher.resolver.js';
@@ -46,6 +47,9 @@ const RESOLVERS: NonEmptyArray<Function> = [
   MineOwnersResolver,
   PlantOwnersResolver,
   OrganizationLinksResolver,
+  ProductCategoryResolver,
+  PartCategoryResolver,
+  CategoriesResolver,
   WalkResolver,
   OrganizationResolver,
   DependencyOrganizationsResolver,

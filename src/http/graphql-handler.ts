@@ -7,6 +7,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Config } from '../config.js';
 import { ResponseTooLargeError } from '../errors/index.js';
 import { readBody } from './body.js';
+import { legacyJsonStatus } from './graphql-status.js';
 
 export async function handleGraphQL<C extends object>(
   apollo: ApolloServer<C>,
@@ -36,7 +37,7 @@ export async function handleGraphQL<C extends object>(
     context,
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
+  res.statusCode = legacyJsonStatus(response);
   if (response.body.kind === 'complete') {
     const bytes = Buffer.byteLength(response.body.string);
     if (bytes > limits.maxResponseBytes) {

@@ -63,6 +63,13 @@ localization projects. Walk upstream and downstream, find the import-reliant lin
 <li><a href="/view/balance?stage=INTERMEDIATE">Balance of intermediate goods</a></li>
 <li><a href="/view/plan?budget=5e8">Which localization projects a $500 M budget should finish</a></li>
 </ul>
+<h2 style="font-size:1rem">Reports for spreadsheets (CSV)</h2>
+<ul>
+<li><a href="/report/disruption.csv?countries=CN">If deliveries from China stopped</a></li>
+<li><a href="/report/import-content.csv?id=product:peugeot-pars">Where a Peugeot Pars’s imports enter</a></li>
+<li><a href="/report/balance.csv?stage=INTERMEDIATE">Balance of intermediate goods</a></li>
+<li><a href="/report/">Every report and its parameters</a></li>
+</ul>
 <h2 style="font-size:1rem">Example questions</h2>
 <ul>${items || '<li>No examples found in docs/examples.</li>'}</ul>
 </aside>

@@ -16,6 +16,8 @@ import { DEFAULT_HOME_COUNTRY, edgeProperties, nodeProperties, parseEdge, parseN
 import { searchKey, searchText } from '../model/search-text.js';
 import { assertOwner, beginJournal, claim, commitJournal, lockForSingleTransaction, recoverImports, rollBack, type Journal } from './import-journal.js';
 import { refreshSearchKeys } from '../db/search-keys.js';
+import { CYPHER_ROOT } from '../db/database.js';
+import { applySchema, relaxSchemaForBulkLoad } from '../db/schema.js';
 import { InvalidLine, type ImportSource } from './sources.js';
 import { beginDataset, commitDataset, planDataset, type DatasetPlan, type DatasetRequest } from './datasets.js';
 
@@ -58,14 +60,25 @@ export interface ImportOptions {
   log?: (line: string) => void;
   /** The data set to record the import as: its name (default: from the first file) and who imports it. */
   dataset?: DatasetRequest;
+  /**
+   * A staged import into an empty database drops the secondary indexes and per-kind id
+   * constraints while it writes and builds them again after (default). false keeps them.
+   */
+  bulkIndexes?: boolean;
 }
 
 const DEFAULT_BATCH = 5_000;
 const DEFAULT_SINGLE_TRANSACTION_MAX = 100_000;
 const LOOKUP_BATCH = 10_000;
 
-/** Writes one batch of rows with a named merge query; returns what the batch reports. */
-type BatchWriter = (name: 'import/merge-nodes' | 'import/merge-edges', rows: Record<string, unknown>[], substitutions: { label?: NodeKind; type?: EdgeType }) => Promise<Written>;
+/** The write queries: MERGE for records that may exist, CREATE for those the check proved new. */
+type WriteQuery = 'import/merge-nodes' | 'import/merge-edges' | 'import/create-nodes' | 'import/create-edges';
+
+/** Writes one batch of rows with a named write query; returns what the batch reports. */
+type BatchWriter = (name: WriteQuery, rows: Record<string, unknown>[], substitutions: { label?: NodeKind; type?: EdgeType }) => Promise<Written>;
+
+/** Records proved new by the check are created in larger batches: no lookup, so they are cheap. */
+const CREATE_BATCH = 10_000;
 
 export async function importSources(executor: Executor, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = Date.now();
@@ -74,12 +87,28 @@ export async function importSources(executor: Executor, sources: ImportSource[],
 
   // An import left half-written by a dead process is undone before anything else is read.
   await recoverImports(executor, { log: options.log });
-  const { homeCountry, checker, checksum } = await checkAll(executor, sources, progress);
+  const { homeCountry, checker, existing, checksum } = await checkAll(executor, sources, progress);
   const dataset = await planDataset(executor, options.dataset, sources.map((s) => s.name), checksum);
   const total = checker.nodeCount + checker.edgeCount;
   const staged = options.mode === 'staged' || (options.mode !== 'single' && total > (options.singleTransactionMax ?? DEFAULT_SINGLE_TRANSACTION_MAX));
   const write = staged ? writeStaged : writeInOneTransaction;
-  const counts = await write(executor, sources, { batchSize, homeCountry, dataset, fault: options.fault ?? null, progress: (phase, done) => progress({ phase, done, total }), nodeCount: checker.nodeCount, edgeCount: checker.edgeCount });
+  // A first load into an empty database builds the secondary indexes after the data, in bulk.
+  const bulk = staged && options.bulkIndexes !== false && !(await anyEntity(executor));
+  if (bulk) await relaxSchemaForBulkLoad(executor, CYPHER_ROOT);
+  const counts = await write(executor, sources, {
+    batchSize,
+    createBatchSize: options.batchSize ?? CREATE_BATCH,
+    homeCountry,
+    dataset,
+    fault: options.fault ?? null,
+    progress: (phase, done) => progress({ phase, done, total }),
+    nodeCount: checker.nodeCount,
+    edgeCount: checker.edgeCount,
+    stored: (id) => existing.has(id),
+  }).finally(async () => {
+    // Whether it committed or rolled back (a crash is mended by the next start's applySchema).
+    if (bulk) await applySchema(executor, CYPHER_ROOT);
+  });
   progress({ phase: 'done', done: total, total });
   return {
     homeCountry,
@@ -95,6 +124,8 @@ export async function importSources(executor: Executor, sources: ImportSource[],
 
 interface WritePlan {
   batchSize: number;
+  /** Batch size for records the check proved new (CREATE): larger by default. */
+  createBatchSize: number;
   homeCountry: string;
   /** Passed to every merge batch as $dataset (the data-set hook, see datasets.ts). */
   dataset: DatasetPlan;
@@ -102,11 +133,13 @@ interface WritePlan {
   nodeCount: number;
   edgeCount: number;
   progress: (phase: 'write-nodes' | 'write-edges', done: number) => void;
+  /** Whether the database held this id before the import (from the check's lookup). */
+  stored: (id: string) => boolean;
 }
 
 async function writeAll(sources: ImportSource[], plan: WritePlan, write: BatchWriter): Promise<{ nodes: Written; edges: Written }> {
-  const nodes = await writeNodes(write, sources, plan.batchSize, (done) => plan.progress('write-nodes', done));
-  const edges = await writeEdges(write, sources, plan.batchSize, (done) => plan.progress('write-edges', plan.nodeCount + done));
+  const nodes = await writeNodes(write, sources, plan, (done) => plan.progress('write-nodes', done));
+  const edges = await writeEdges(write, sources, plan, (done) => plan.progress('write-edges', plan.nodeCount + done));
   return { nodes, edges };
 }
 
@@ -155,7 +188,7 @@ async function writeJournaledBatch(
   journal: Journal,
   fault: ImportOptions['fault'],
   dataset: string,
-  name: 'import/merge-nodes' | 'import/merge-edges',
+  name: WriteQuery,
   rows: Record<string, unknown>[],
   substitutions: { label?: NodeKind; type?: EdgeType },
 ): Promise<Written> {
@@ -194,7 +227,7 @@ async function checkAll(
   executor: Executor,
   sources: ImportSource[],
   progress: (p: ImportProgress) => void,
-): Promise<{ homeCountry: string; checker: DocumentChecker; checksum: string }> {
+): Promise<{ homeCountry: string; checker: DocumentChecker; existing: Map<string, NodeKind>; checksum: string }> {
   const checker = new DocumentChecker();
   const hash = createHash('sha256');
   const homes = new Map<string, string>();
@@ -220,7 +253,8 @@ async function checkAll(
   const homeCountry = resolveHomeCountry(homes, storedHome ?? null, checker);
   const problems = checker.finish(existing);
   if (problems.length > 0) throw new ImportValidationError(problems);
-  return { homeCountry, checker, checksum: hash.digest('hex') };
+  checker.release();
+  return { homeCountry, checker, existing, checksum: hash.digest('hex') };
 }
 
 /**
@@ -248,6 +282,11 @@ function resolveHomeCountry(homes: Map<string, string>, stored: string | null, c
   return requested;
 }
 
+async function anyEntity(executor: Executor): Promise<boolean> {
+  const [row] = await executor.read('import/any-entity');
+  return row?.any === true;
+}
+
 async function lookupKinds(executor: Executor, ids: string[]): Promise<Map<string, NodeKind>> {
   const kinds = new Map<string, NodeKind>();
   if (ids.length === 0) return kinds;
@@ -265,34 +304,51 @@ interface Written {
   updated: number;
 }
 
-async function writeNodes(write: BatchWriter, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
-  const batches = new Batches<NodeKind, Record<string, unknown>>(batchSize, (label, rows) => write('import/merge-nodes', rows, { label }));
+async function writeNodes(write: BatchWriter, sources: ImportSource[], plan: WritePlan, onDone: (n: number) => void): Promise<Written> {
+  const pipe: Pipe = { inFlight: Promise.resolve() };
+  const merges = new Batches<NodeKind, Record<string, unknown>>(plan.batchSize, (label, rows) => write('import/merge-nodes', rows, { label }), pipe);
+  const creates = new Batches<NodeKind, Record<string, unknown>>(plan.createBatchSize, (label, rows) => write('import/create-nodes', rows, { label }), pipe);
+  let done = 0;
   for (const source of sources) {
     for await (const { section, raw } of source.records()) {
       if (section !== 'node') continue;
       // Checked in phase 1; parse again for the normalised form (dates as ISO).
       const node = reparseNode(raw);
-      await batches.add(node.kind, { id: node.id, props: nodeProperties(node), searchKey: searchKey(node), searchText: searchText(node) });
-      onDone(batches.added);
+      const row = { id: node.id, props: nodeProperties(node), searchKey: searchKey(node), searchText: searchText(node) };
+      await (plan.stored(node.id) ? merges : creates).add(node.kind, row);
+      onDone((done += 1));
     }
   }
-  return batches.flushAll(NODE_KINDS);
+  return sum(await merges.flushAll(NODE_KINDS), await creates.flushAll(NODE_KINDS));
 }
 
-async function writeEdges(write: BatchWriter, sources: ImportSource[], batchSize: number, onDone: (n: number) => void): Promise<Written> {
-  const batches = new Batches<EdgeType, Record<string, unknown>>(batchSize, (type, rows) => write('import/merge-edges', rows, { type }));
+async function writeEdges(write: BatchWriter, sources: ImportSource[], plan: WritePlan, onDone: (n: number) => void): Promise<Written> {
+  const pipe: Pipe = { inFlight: Promise.resolve() };
+  const merges = new Batches<EdgeType, Record<string, unknown>>(plan.batchSize, (type, rows) => write('import/merge-edges', rows, { type }), pipe);
+  const creates = new Batches<EdgeType, Record<string, unknown>>(plan.createBatchSize, (type, rows) => write('import/create-edges', rows, { type }), pipe);
+  let done = 0;
   for (const source of sources) {
     for await (const { section, raw } of source.records()) {
       if (section !== 'edge') continue;
       const edge = reparseEdge(raw);
-      await batches.add(edge.type, { from: edge.from, to: edge.to, props: edgeProperties(edge) });
-      onDone(batches.added);
+      // An edge with an end this import creates cannot be in the database yet.
+      const isNew = !plan.stored(edge.from) || !plan.stored(edge.to);
+      await (isNew ? creates : merges).add(edge.type, { from: edge.from, to: edge.to, props: edgeProperties(edge) });
+      onDone((done += 1));
     }
   }
-  return batches.flushAll(EDGE_TYPES);
+  return sum(await merges.flushAll(EDGE_TYPES), await creates.flushAll(EDGE_TYPES));
 }
 
-/** Rows grouped by label or type, written a batch at a time; sums what each batch reports. */
+function sum(a: Written, b: Written): Written {
+  return { created: a.created + b.created, updated: a.updated + b.updated };
+}
+
+/**
+ * Rows grouped by label or type, written a batch at a time; sums what each batch reports. One
+ * batch is written while the next is read and prepared (Node and Neo4j work at the same time),
+ * and batches are written strictly one after another, in order.
+ */
 class Batches<K extends string, Row> {
   private readonly pending = new Map<K, Row[]>();
   readonly totals: Written = { created: 0, updated: 0 };
@@ -301,6 +357,8 @@ class Batches<K extends string, Row> {
   constructor(
     private readonly size: number,
     private readonly write: (key: K, rows: Row[]) => Promise<Written>,
+    /** Shared by the batches of one phase, so their writes never overlap. */
+    private readonly pipe: Pipe,
   ) {}
 
   async add(key: K, row: Row): Promise<void> {
@@ -313,17 +371,29 @@ class Batches<K extends string, Row> {
 
   async flushAll(keys: readonly K[]): Promise<Written> {
     for (const key of keys) await this.flush(key);
+    await this.pipe.inFlight;
     return this.totals;
   }
 
+  /** Waits for the batch being written (so at most one is in flight), then starts this one. */
   private async flush(key: K): Promise<void> {
     const rows = this.pending.get(key);
     if (!rows || rows.length === 0) return;
     this.pending.set(key, []);
-    const result = await this.write(key, rows);
-    this.totals.created += result.created;
-    this.totals.updated += result.updated;
+    await this.pipe.inFlight;
+    const writing = this.write(key, rows).then((result) => {
+      this.totals.created += result.created;
+      this.totals.updated += result.updated;
+    });
+    // A failure surfaces at the next flush or at flushAll; never as an unhandled rejection.
+    writing.catch(() => {});
+    this.pipe.inFlight = writing;
   }
+}
+
+/** The write in flight for one phase of an import. */
+interface Pipe {
+  inFlight: Promise<void>;
 }
 
 function withUnchanged(w: Written, total: number): ImportCounts {

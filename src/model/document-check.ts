@@ -39,9 +39,9 @@ interface NodeRef {
 
 export class DocumentChecker {
   readonly problems: Problem[] = [];
-  private readonly nodes = new Map<string, NodeRef>();
-  private readonly edges: EdgeRef[] = [];
-  private readonly edgeKeys = new Map<string, string>();
+  private nodes = new Map<string, NodeRef>();
+  private edges: EdgeRef[] = [];
+  private edgeKeys = new Map<string, string>();
   /** Ids of node records that failed their own checks: edges naming them are not reported again. */
   private readonly invalidIds = new Map<string, NodeKind | undefined>();
   nodeCount = 0;
@@ -168,6 +168,13 @@ export class DocumentChecker {
         this.report({ where, record, field, message: `must ${field === 'sources' ? 'list' : 'name'} Source ids; ${s} is ${kind ? `a ${kind}` : 'unknown'}` });
       }
     }
+  }
+
+  /** Frees what the check kept per record (ids, edge keys) once finish() has run; the counts stay. */
+  release(): void {
+    this.nodes = new Map();
+    this.edges = [];
+    this.edgeKeys = new Map();
   }
 
   /** Records a problem found outside the record checks (a line that is not JSON, a header). */

@@ -5,3 +5,7 @@ export * from './graph.js';
 export * from './persian.js';
 export * from './jalali.js';
 export * from './search-text.js';
+export * from './categories.js';
+export * from './provinces.js';
+export * from './search-words.js';
+export * from './search-rank.js';

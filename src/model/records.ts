@@ -14,6 +14,7 @@ import {
   type NodeKind,
 } from './kinds.js';
 import { toIsoDate } from './jalali.js';
+import { CATEGORY_CODES, type Category } from './categories.js';
 
 export type PropertyValue = string | number | boolean | string[];
 
@@ -168,6 +169,7 @@ const itemProps = {
   unitValueUsd: nonNegative.optional(),
   hsCode: text.optional(),
   finalDemand: nonNegative.optional(),
+  category: z.enum(CATEGORY_CODES as [Category, ...Category[]]).optional(),
 };
 
 export const NODE_SCHEMAS = {

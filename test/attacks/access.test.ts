@@ -45,6 +45,7 @@ async function call(path: string, init: { key?: string | null; body?: unknown; h
     json = null;
   }
   return { status: res.status, json, text, headers: res.headers };
+  // (CSV and Prometheus text are not JSON: json stays null and only the status counts.)
 }
 
 const gql = (query: string, key?: string | null, variables: Record<string, unknown> = {}) => call('/graphql', { key, body: { query, variables } });
@@ -71,6 +72,8 @@ const OPERATIONS: Operation[] = [
   { name: 'importContent', needs: 'reader', run: (k) => gql('{ importContent(id: "product:steel") { totalImportContent } }', k) },
   { name: 'the change log', needs: 'reader', run: (k) => gql('{ changes(first: 5) { changeId } }', k) },
   { name: '/metrics', needs: 'reader', run: (k) => call('/metrics', { key: k }) },
+  { name: '/report/balance.csv', needs: 'reader', run: (k) => call('/report/balance.csv?stage=ORE', { key: k }) },
+  { name: 'localizationPlan', needs: 'reader', run: (k) => gql('{ localizationPlan(budgetUsd: 1e6) { totalSavingUsd } }', k) },
   { name: 'exportGraph', needs: 'researcher', run: (k) => gql('{ exportGraph(format: JSON) { records } }', k) },
   { name: '/export/json', needs: 'researcher', run: (k) => call('/export/json', { key: k }) },
   { name: 'cypher', needs: 'researcher', run: (k) => gql('{ cypher(query: "MATCH (n:Entity) RETURN count(n) AS n") { rows } }', k) },

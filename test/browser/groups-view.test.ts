@@ -53,7 +53,7 @@ describe('groups in /view/dependencies', () => {
     const answer = (await h.query(`{ upstream(id: "product:widget", maxDepth: 6) { nodes { id node { group } } } }`)).upstream.nodes;
     const groups = answer.filter((n: { node: { group: boolean } }) => n.node.group).map((n: { id: string }) => n.id);
     expect(groups).toEqual(['plant:p2b']);
-    expect(drawn.groups).toEqual(groups);
+    expect(drawn.firmGroups).toEqual(groups);
     expect(drawn.labels['plant:p2b']).toBe('Part two workshops (cluster) ×12');
     expect(drawn.labels['plant:p2']).toBe('Part two plant');
     expect(await page.evaluate(() => window.__zanjirView.borderStyleOf('plant:p2b'))).toBe('dashed');

@@ -114,6 +114,22 @@ describe('/view/dependencies', () => {
     await page.close();
   });
 
+  it('says when the walk is not the whole chain: nodes lie beyond the chosen depth', async () => {
+    // steel ← its plant and the Turkish importer (depth 1) ← pellet and electrodes (depth 2).
+    const page = await open('/view/dependencies?id=product:steel&depth=1');
+    const drawn = await view(page);
+    expect(drawn.depthLimited).toBe(true);
+    expect(drawn.nodesAtNextDepth).toBe(2);
+    // Beyond: pellet and electrodes (2), the pellet plant and the Chinese supplier (3), ore (4), mine (5).
+    expect(drawn.nodesBeyondDepth).toBe(6);
+    expect(await page.locator('.statusbar').textContent()).toContain('Not the whole chain: 6 more nodes lie beyond this depth, 2 of them at depth 2');
+    await page.close();
+    const whole = await open('/view/dependencies?id=product:steel&depth=6');
+    expect((await view(whole)).depthLimited).toBe(false);
+    expect(await whole.locator('.statusbar').textContent()).not.toContain('Not the whole chain');
+    await whole.close();
+  });
+
   it('draws the downstream walk too, material still flowing left to right', async () => {
     const page = await open('/view/dependencies?id=product:ore&direction=down&depth=6');
     const drawn = await view(page);

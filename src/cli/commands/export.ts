@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { csvFiles, exportStream, resolveScope, type ExportFormat } from '../../io/export/index.js';
+import { EXPORT_DEFAULT_DEPTH } from '../../io/export/subgraph.js';
 import { parseKinds } from '../../io/export/request.js';
 import { numberOption, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { progressReporter } from '../progress.js';
@@ -53,6 +54,9 @@ export async function exportCommand(args: ParsedArgs): Promise<void> {
       }
     }
     progress.done(`Exported ${records.toLocaleString('en')} nodes and edges${out ? ` to ${out}` : ''}.`);
+    if (scope.depthLimited) {
+      log(`Depth-limited: ${scope.nodesAtNextDepth.toLocaleString('en')} more nodes lie at depth ${(request.maxDepth ?? EXPORT_DEFAULT_DEPTH) + 1}, beyond --depth ${request.maxDepth ?? EXPORT_DEFAULT_DEPTH}; raise --depth for the whole chain.`);
+    }
     if (format === 'csv') log('Load with: neo4j-admin database import full --multiline-fields=true --nodes=nodes-*.csv --relationships=relationships-*.csv (see docs/exports.md)');
   });
 }

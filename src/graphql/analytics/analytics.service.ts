@@ -1,6 +1,11 @@
-// Runs the localization metrics for GraphQL and the CLI: fetch the subgraph in one round trip
-// (X's upstream, or the whole chain for graph-wide reports), solve in src/analytics, then hand
-// back node records for the ids. Nothing is cached, so a write is never hidden by a stale answer.
+// Runs the localization metrics for GraphQL and the CLI. Import content, value flows, import-reliant
+// links, chokepoints and disruption read the in-memory snapshot of the graph (src/db/snapshot-cache.ts),
+// which is checked against the database's graph version on every request, so a write is never
+// hidden by a stale answer, and each answer says which version it used. X's upstream is taken from
+// the snapshot (cost follows the upstream, not the graph), solved by the pure solvers in
+// src/analytics, then the node records the answer names are read in one batched query. Without a
+// snapshot (deps.snapshots unset) the subgraph is fetched from the database as before. Chain
+// balance and parallel work still fetch from the database.
 
 import {
   chainBalance,
@@ -16,13 +21,16 @@ import {
 } from '../../analytics/index.js';
 import { figureDates } from '../../analytics/dates.js';
 import { sanctionedSources } from '../../analytics/sanctions.js';
-import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import { BadUserInputError } from '../../errors/index.js';
 import type { Executor } from '../../db/executor.js';
-import { fetchOwnershipBehind } from '../../db/ownership-store.js';
+import { fetchSanctionCandidates } from '../../db/ownership-store.js';
 import type { ChainGraph } from '../../model/graph.js';
-import { CHAIN_EDGE_TYPES, type NodeKind } from '../../model/kinds.js';
+import { CHAIN_EDGE_TYPES, isItemKind, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { ChainStore } from '../../db/chain-store.js';
+import type { SnapshotCache } from '../../db/snapshot-cache.js';
+import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
+import { disruptionOnSnapshot } from '../../analytics/snapshot-disruption.js';
 
 /** Hops the upstream fetch may go: far beyond any real chain, a guard against a runaway query. */
 const UPSTREAM_DEPTH = 100;
@@ -30,6 +38,10 @@ const UPSTREAM_DEPTH = 100;
 export interface AnalyticsDeps {
   store: ChainStore;
   executor: Executor;
+  /** The in-memory snapshot; when absent, subgraphs are fetched from the database. */
+  snapshots?: SnapshotCache<GraphSnapshot>;
+  /** The request's node loader, to read the records an answer names lazily (GraphQL). */
+  loaders?: { node: { load(id: string): Promise<NodeRecord | null> } };
 }
 
 /** A disruption scenario as the doors take it: DOMAIN.md's, plus every sanctioned source. */
@@ -40,10 +52,42 @@ export interface ScenarioInput extends DisruptionScenario {
   sanctionRegimes?: readonly string[] | null;
 }
 
-async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<ChainGraph> {
+interface Subgraph {
+  graph: ChainGraph;
+  /** The snapshot's version, or null when the graph was fetched from the database. */
+  graphVersion: number | null;
+  /** The snapshot it was taken from, if any. */
+  snapshot?: GraphSnapshot;
+}
+
+/** How old the subgraph's figures are; a snapshot's records keep only what the metrics read, so it counts them itself. */
+function datesOf(sub: Subgraph) {
+  return sub.snapshot ? sub.snapshot.figureDates(sub.graph.nodes.keys()) : figureDates(sub.graph);
+}
+
+async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<Subgraph> {
+  if (deps.snapshots) {
+    const snap = await deps.snapshots.current();
+    const graph = snap.upstreamGraph(id);
+    if (graph) return { graph, graphVersion: snap.version, snapshot: snap };
+    // Not a chain node: the database says whether it is unknown or, say, a Source.
+  }
   const graph = await deps.store.fetchUpstream(id, UPSTREAM_DEPTH);
-  if (!graph) throw new NotFoundError('node', id);
-  return graph;
+  if (!graph) throw await deps.store.unknownIdError([id]);
+  return { graph, graphVersion: null };
+}
+
+/**
+ * The full records of the nodes an answer names. A snapshot keeps only what the metrics read, so
+ * those come from the database in one batched query; a fetched subgraph already has them.
+ */
+async function recordsOf(deps: AnalyticsDeps, sub: Subgraph, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
+  if (sub.graphVersion === null) return nodeOf(sub.graph);
+  const wanted = [...new Set(ids)];
+  const records = await deps.store.nodesByIds(wanted);
+  const byId = new Map<string, NodeRecord>();
+  wanted.forEach((id, i) => byId.set(id, records[i] ?? sub.graph.nodes.get(id)!));
+  return (id) => byId.get(id) ?? sub.graph.nodes.get(id)!;
 }
 
 function requireItem(graph: ChainGraph, id: string): void {
@@ -62,25 +106,30 @@ function fraction(value: number | null | undefined, name: string, fallback: numb
 const nodeOf = (graph: ChainGraph) => (id: string): NodeRecord => graph.nodes.get(id)!;
 
 export async function importContentReport(deps: AnalyticsDeps, id: string) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
   const r = importContent(graph, id);
-  const node = nodeOf(graph);
+  const node = await recordsOf(deps, sub, [id, ...r.contributions.map((c) => c.itemId), ...r.unmodeled]);
   return {
     ...r,
+    graphVersion: sub.graphVersion,
     item: node(id),
     contributions: r.contributions.map((c) => ({ item: node(c.itemId), share: c.share })),
     unmodeled: r.unmodeled.map(node),
-    figures: figureDates(graph),
+    figures: datesOf(sub),
   };
 }
 
 export async function importReliantLinksReport(deps: AnalyticsDeps, id: string, threshold?: number | null) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
-  const node = nodeOf(graph);
-  return importReliantLinks(graph, id, fraction(threshold, 'threshold', 0.5)).map((l) => ({
+  const links = importReliantLinks(graph, id, fraction(threshold, 'threshold', 0.5));
+  const node = await recordsOf(deps, sub, links.flatMap((l) => [l.itemId, ...l.foreignSuppliers.map((s) => s.supplierId), ...l.path]));
+  return links.map((l) => ({
     ...l,
+    graphVersion: sub.graphVersion,
     item: node(l.itemId),
     foreignSuppliers: l.foreignSuppliers.map((s) => ({ supplier: node(s.supplierId), country: s.country, weight: s.weight })),
     path: l.path.map(node),
@@ -101,23 +150,57 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioIn
   if (regimes && (regimes.length > MAX_REGIMES || regimes.some((r) => typeof r !== 'string' || r.trim() === '' || r.length > 100))) {
     throw new BadUserInputError(`sanctionRegimes takes up to ${MAX_REGIMES} names of 1 to 100 characters, like US-OFAC or EU.`, 'scenario.sanctionRegimes');
   }
-  const graph = await deps.store.fetchAll();
-  const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
-  if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
-  let sanctioned: { nodeId: string; reason: string }[] = [];
-  if (scenario.sanctioned) {
-    const sources = [...graph.nodes.values()].filter((n) => n.kind === 'Mine' || n.kind === 'Plant' || n.kind === 'Supplier');
-    const ownership = await fetchOwnershipBehind(deps.executor, sources.map((n) => n.id));
-    const s = sanctionedSources(sources, ownership, regimes);
-    sanctioned = s.nodeIds.map((nodeId) => ({ nodeId, reason: s.reasons.get(nodeId)! }));
-  }
-  const r = disruption(graph, {
+  const sanctioned = scenario.sanctioned ? await sanctionedRemovals(deps, regimes) : [];
+  const removal: DisruptionScenario = {
     nodeIds: [...(scenario.nodeIds ?? []), ...sanctioned.map((s) => s.nodeId)],
     countries: scenario.countries,
     allImports: scenario.allImports,
-  });
+  };
+  if (deps.snapshots) {
+    const snap = await deps.snapshots.current();
+    const unknown = (scenario.nodeIds ?? []).filter((id) => !snap.has(id));
+    if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+    const r = disruptionOnSnapshot(snap, removal);
+    const common = { converged: r.converged, graphVersion: snap.version, figures: snap.figureDates() };
+    // Thousands of items may lose supply, and a country's every supplier be removed: their
+    // records are read only if the caller asks for them.
+    const loader = deps.loaders?.node;
+    if (loader) {
+      const load = (id: string) => loader.load(id) as Promise<NodeRecord>;
+      const lazy = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, loss: l.loss, get item() { return load(l.itemId); } });
+      return {
+        get losses() {
+          return r.losses.map(lazy);
+        },
+        finishedGoodsHit: r.finishedGoodsHit.map(lazy),
+        get removedSources() {
+          return r.removedSources.map(load);
+        },
+        removedGroups: r.removedGroups.map(load),
+        sanctioned: sanctioned.map((s) => ({ node: load(s.nodeId), reason: s.reason })),
+        ...common,
+      };
+    }
+    const ids = [...r.losses.map((l) => l.itemId), ...r.removedSources, ...sanctioned.map((s) => s.nodeId)];
+    const records = await deps.store.nodesByIds([...new Set(ids)]);
+    const byId = new Map(records.filter((n): n is NodeRecord => n !== null).map((n) => [n.id, n]));
+    const node = (id: string) => byId.get(id)!;
+    const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
+    return {
+      losses: r.losses.map(withItem),
+      finishedGoodsHit: r.finishedGoodsHit.map(withItem),
+      removedSources: r.removedSources.map(node),
+      removedGroups: r.removedGroups.map(node),
+      sanctioned: sanctioned.map((s) => ({ node: node(s.nodeId), reason: s.reason })),
+      ...common,
+    };
+  }
+  const graph = await deps.store.fetchAll();
+  const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
+  if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+  const r = disruption(graph, removal);
   const node = nodeOf(graph);
-  const withItem = (l: { itemId: string; loss: number }) => ({ item: node(l.itemId), loss: l.loss });
+  const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
   return {
     losses: r.losses.map(withItem),
     finishedGoodsHit: r.finishedGoodsHit.map(withItem),
@@ -126,22 +209,54 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioIn
     sanctioned: sanctioned.map((s) => ({ node: node(s.nodeId), reason: s.reason })),
     figures: figureDates(graph),
     converged: r.converged,
+    graphVersion: null,
+  };
+}
+
+/** The sources a sanctions scenario removes, with why (src/analytics/sanctions.ts). */
+async function sanctionedRemovals(deps: AnalyticsDeps, regimes: readonly string[] | null) {
+  const { sources, ownership } = await fetchSanctionCandidates(deps.executor);
+  const s = sanctionedSources(sources, ownership, regimes);
+  return s.nodeIds.map((nodeId) => ({ nodeId, reason: s.reasons.get(nodeId)! }));
+}
+
+/**
+ * The disruption answer with every record in hand (for tables: the CLI and the CSV reports),
+ * whether the service answered from the snapshot (records loaded on demand) or not.
+ */
+export async function disruptionWithRecords(deps: AnalyticsDeps, scenario: ScenarioInput) {
+  const r = await disruptionReport(deps, scenario);
+  const resolve = async (l: { itemId: string; loss: number; item: NodeRecord | Promise<NodeRecord | null> }) => ({ itemId: l.itemId, loss: l.loss, item: (await l.item)! });
+  return {
+    losses: await Promise.all(r.losses.map(resolve)),
+    finishedGoodsHit: await Promise.all(r.finishedGoodsHit.map(resolve)),
+    removedSources: await Promise.all(r.removedSources),
+    removedGroups: await Promise.all(r.removedGroups),
+    sanctioned: await Promise.all(r.sanctioned.map(async (s) => ({ node: await s.node, reason: s.reason }))),
+    figures: r.figures,
+    converged: r.converged,
+    graphVersion: r.graphVersion,
   };
 }
 
 export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
-  const node = nodeOf(graph);
-  return chokepoints(graph, id, fraction(minImpact, 'minImpact', 1))
-    .map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null }))
-    .filter((c) => !kinds || kinds.length === 0 || kinds.includes(c.node.kind));
+  const found = chokepoints(graph, id, fraction(minImpact, 'minImpact', 1)).filter((c) => !kinds || kinds.length === 0 || kinds.includes(graph.nodes.get(c.nodeId)!.kind));
+  const node = await recordsOf(deps, sub, found.map((c) => c.nodeId));
+  return found.map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null, graphVersion: sub.graphVersion }));
 }
 
 export async function chainBalanceReport(deps: AnalyticsDeps, ids?: string[] | null, stage?: string | null) {
   const graph = await deps.store.fetchAll();
   const unknown = (ids ?? []).filter((id) => !graph.nodes.has(id));
-  if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
+  if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+  const notItems = (ids ?? []).filter((id) => !isItemKind(graph.nodes.get(id)!.kind));
+  if (notItems.length > 0) {
+    const what = notItems.map((id) => `${id} is a ${graph.nodes.get(id)!.kind}`).join('; ');
+    throw new BadUserInputError(`chainBalance weighs capacity against demand for products and parts only: ${what}.`, 'ids');
+  }
   const node = nodeOf(graph);
   return chainBalance(graph, { ids, stage }).map((r) => ({ ...r, item: node(r.itemId) }));
 }
@@ -164,19 +279,25 @@ const SYNTHETIC_NAMES = {
 } as const;
 
 export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare?: number | null, detail?: FlowDetail | null) {
-  const graph = await upstreamGraph(deps, id);
+  const sub = await upstreamGraph(deps, id);
+  const graph = sub.graph;
   requireItem(graph, id);
-  const node = nodeOf(graph);
   const r = valueFlows(graph, id, { minShare: fraction(minShare, 'minShare', DEFAULT_MIN_SHARE), detail: detail ?? 'items' });
+  const node = await recordsOf(deps, sub, [id, ...r.nodes.flatMap((n) => (n.nodeId ? [n.nodeId] : []))]);
   return {
     ...r,
+    graphVersion: sub.graphVersion,
     item: node(id),
-    figures: figureDates(graph),
+    figures: datesOf(sub),
     importedShare: r.imported / r.total,
     nodes: r.nodes.map((n) => {
       const record = n.nodeId ? node(n.nodeId) : null;
       const names = n.role === 'NODE' ? { name: record!.name, nameFa: record!.nameFa ?? '' } : SYNTHETIC_NAMES[n.role];
-      return { ...n, node: record, ...names };
+      const members = (n.members ?? []).map((m) => {
+        const member = m.nodeId ? node(m.nodeId) : null;
+        return { ...m, node: member, name: member?.name ?? m.key, nameFa: member?.nameFa ?? '' };
+      });
+      return { ...n, node: record, ...names, members };
     }),
   };
 }

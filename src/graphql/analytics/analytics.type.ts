@@ -31,6 +31,7 @@ export class ImportContentType {
   @Field(() => Boolean, { description: 'False when the iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
   @Field(() => Int) iterations!: number;
   @Field(() => FigureDatesType, { description: 'How old the figures of the upstream it was worked out on are.' }) figures!: FigureDatesType;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @ObjectType('ForeignSupplier')
@@ -49,6 +50,7 @@ export class ImportReliantLinkType {
   @Field(() => [String], { description: 'Distinct origin countries, sorted.' }) countries!: string[];
   @Field(() => [ChainNode], { description: 'The shortest chain path from the item to X, both included.' }) path!: ChainNode[];
   @Field(() => Float, { description: "The item's contribution to X's total import content." }) contribution!: number;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @InputType('DisruptionInput', { description: 'What is removed: named nodes, whole countries, and/or every import.' })
@@ -68,6 +70,7 @@ export class SanctionedSourceType {
 
 @ObjectType('Loss')
 export class LossType {
+  @Field(() => ID, { description: 'The item’s id: all a dashboard needs to colour a picture it already has, without reading the item.' }) itemId!: string;
   @Field(() => ChainNode) item!: ChainNode;
   @Field(() => Float, { description: 'Fraction of supply lost, 0..1.' }) loss!: number;
 }
@@ -81,6 +84,7 @@ export class DisruptionType {
   @Field(() => [SanctionedSourceType], { description: 'With sanctioned: what it removed and why.' }) sanctioned!: SanctionedSourceType[];
   @Field(() => FigureDatesType, { description: 'How old the figures of the graph it was worked out on are.' }) figures!: FigureDatesType;
   @Field(() => Boolean) converged!: boolean;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @ObjectType('Chokepoint')
@@ -89,6 +93,7 @@ export class ChokepointType {
   @Field(() => Float, { description: 'Loss at X if this node alone is removed.' }) impact!: number;
   @Field(() => Boolean, { description: 'The node stands for many firms or sites: stopping all of them at once is the worst case, not a single point of failure.' }) group!: boolean;
   @Field(() => Int, { nullable: true, description: 'For a group: how many it stands for, when known.' }) memberCount!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }
 
 @ObjectType('BalanceRow', { description: 'Home capacity against demand: a negative balance is the gap imports or new capacity must fill.' })
@@ -116,6 +121,16 @@ export class ParallelWorkType {
   @Field(() => Int) ownerCount!: number;
 }
 
+@ObjectType('FlowMember', { description: 'A node gathered into an "other" node of a Sankey because it carries less than minShare of the value.' })
+export class FlowMemberType {
+  @Field(() => String, { description: 'Its key, as it would be drawn.' }) key!: string;
+  @Field(() => ChainNode, { nullable: true }) node!: ChainNode | null;
+  @Field(() => String) name!: string;
+  @Field(() => String) nameFa!: string;
+  @Field(() => Float, { description: 'What it passes on through the group (the imported part for OTHER_IMPORTS, the home-made part for OTHER_HOME).' }) value!: number;
+  @Field(() => Float, { description: 'Its own value: under minShare × total, which is why it was gathered.' }) nodeValue!: number;
+}
+
 @ObjectType('FlowNode', { description: 'A node of a value-flow Sankey.' })
 export class FlowNodeType {
   @Field(() => String, { description: 'Unique in the answer, what links name: the node id; `site|item` for a site drawn once per item; `other:imports|<target>`, `other:home|<target>`, `added:<item>`.' }) key!: string;
@@ -128,6 +143,7 @@ export class FlowNodeType {
   @Field(() => Float, { description: 'Value through the node, in USD per unit of the item (in shares of 1 when its unit value is unknown).' }) value!: number;
   @Field(() => Float, { description: 'What flows out beyond what flows in: the value added here.' }) valueAdded!: number;
   @Field(() => Int, { description: 'For OTHER_* roles: how many nodes they gather.' }) count!: number;
+  @Field(() => [FlowMemberType], { description: 'For OTHER_* roles: the nodes they gather, largest part first (empty for the other roles).' }) members!: FlowMemberType[];
 }
 
 @ObjectType('FlowLink', { description: 'Value flowing from one Sankey node into another.' })
@@ -152,4 +168,5 @@ export class ValueFlowsType {
   @Field(() => [AssumptionType]) assumptions!: AssumptionType[];
   @Field(() => Boolean, { description: 'False when the import-content iteration did not reach 1e-9 (a cycle that feeds itself fully).' }) converged!: boolean;
   @Field(() => FigureDatesType, { description: 'How old the figures it was worked out on are.' }) figures!: FigureDatesType;
+  @Field(() => Int, { nullable: true, description: 'The graph version the answer was computed on (it rises with every write); null when computed straight from the database.' }) graphVersion!: number | null;
 }

@@ -2,6 +2,7 @@
 // (MINE ↔ 'Mine'), so resolvers pass model records through unchanged.
 
 import { registerEnumType } from 'type-graphql';
+import { CATEGORIES, CATEGORY_CODES, SECTORS, SECTOR_CODES, type Category, type Sector } from '../../model/categories.js';
 
 export enum NodeKindEnum {
   MINE = 'Mine',
@@ -72,7 +73,27 @@ export enum NodeOrderField {
   ID = 'id',
   NAME = 'name',
   NAME_FA = 'nameFa',
+  PROGRESS = 'progress',
+  BUDGET = 'budget',
+  CAPACITY = 'capacity',
+  STARTED_AT = 'startedAt',
 }
+
+/** Every status a node can have: a mine's or plant's (SiteStatus) or a project's (ProjectStatus). */
+export enum NodeStatusEnum {
+  OPERATING = 'OPERATING',
+  CONSTRUCTION = 'CONSTRUCTION',
+  PLANNED = 'PLANNED',
+  IDLE = 'IDLE',
+  CLOSED = 'CLOSED',
+  ACTIVE = 'ACTIVE',
+  STALLED = 'STALLED',
+  DONE = 'DONE',
+}
+
+/** The item vocabulary of src/model/categories.ts as GraphQL enums (names equal values). */
+export const ItemCategoryEnum = Object.fromEntries(CATEGORY_CODES.map((c) => [c, c])) as { [K in Category]: K };
+export const SectorEnum = Object.fromEntries(SECTOR_CODES.map((c) => [c, c])) as { [K in Sector]: K };
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -116,7 +137,29 @@ registerEnumType(StageEnum, { name: 'Stage', description: 'The processing stage 
 registerEnumType(ProjectStatusEnum, { name: 'ProjectStatus' });
 registerEnumType(SiteStatusEnum, { name: 'SiteStatus', description: 'Status of a mine or plant.' });
 registerEnumType(WalkDirection, { name: 'WalkDirection', description: 'UPSTREAM: what a node depends on. DOWNSTREAM: what depends on it.' });
-registerEnumType(NodeOrderField, { name: 'NodeOrderField' });
+registerEnumType(NodeOrderField, {
+  name: 'NodeOrderField',
+  valuesConfig: {
+    PROGRESS: { description: 'Projects: progress 0..1.' },
+    BUDGET: { description: 'Projects: budget in USD.' },
+    CAPACITY: { description: "Mines: capacityTpy; plants: the sum of their PRODUCES capacities." },
+    STARTED_AT: { description: 'Projects: start date.' },
+  },
+});
+registerEnumType(NodeStatusEnum, {
+  name: 'NodeStatus',
+  description: 'A status to filter by: SiteStatus values for mines and plants, ProjectStatus values for projects.',
+});
+registerEnumType(ItemCategoryEnum, {
+  name: 'ItemCategory',
+  description: 'What kind of good a product or part is (see the categories query for names in English and Persian).',
+  valuesConfig: Object.fromEntries(CATEGORY_CODES.map((c) => [c, { description: `${CATEGORIES[c].name} · ${CATEGORIES[c].nameFa} (${CATEGORIES[c].sector})` }])),
+});
+registerEnumType(SectorEnum, {
+  name: 'Sector',
+  description: 'The industry a category belongs to.',
+  valuesConfig: Object.fromEntries(SECTOR_CODES.map((c) => [c, { description: `${SECTORS[c].name} · ${SECTORS[c].nameFa}` }])),
+});
 registerEnumType(SortDirection, { name: 'SortDirection' });
 registerEnumType(FlowDetailEnum, {
   name: 'FlowDetail',

@@ -8,7 +8,8 @@ import { ExportFormatEnum } from './export.type.js';
 export async function exportGraphInline(ctx: Context, request: ExportRequest, format: ExportFormatEnum) {
   const downloadUrl = `/export/${format}${exportQueryString(request)}`;
   const scope = await resolveScope(ctx.executor, request);
-  if (format === ExportFormatEnum.CSV) return { format, document: null, downloadUrl, records: 0, bytes: 0 };
+  const cut = { depthLimited: scope.depthLimited, nodesAtNextDepth: scope.nodesAtNextDepth };
+  if (format === ExportFormatEnum.CSV) return { format, document: null, downloadUrl, records: 0, bytes: 0, ...cut };
   const cap = ctx.config.limits.exportInlineBytes;
   const parts: string[] = [];
   let bytes = 0;
@@ -20,5 +21,5 @@ export async function exportGraphInline(ctx: Context, request: ExportRequest, fo
     }
     parts.push(String(chunk));
   }
-  return { format, document: parts.join(''), downloadUrl, records, bytes };
+  return { format, document: parts.join(''), downloadUrl, records, bytes, ...cut };
 }

@@ -21,4 +21,6 @@ export class ExportResultType {
   downloadUrl!: string;
   @Field(() => Int, { description: 'Nodes and edges written.' }) records!: number;
   @Field(() => Int, { description: 'Size of the document in bytes (0 for CSV).' }) bytes!: number;
+  @Field(() => Boolean, { description: 'A subgraph export left nodes out because they lie beyond maxDepth.' }) depthLimited!: boolean;
+  @Field(() => Int, { description: 'How many nodes lie at maxDepth + 1, the nearest depth the export left out.' }) nodesAtNextDepth!: number;
 }

@@ -1,15 +1,22 @@
 // Relay cursor connections for nodes(...), and the filter and order inputs.
 
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { NodeOrderField, SortDirection, StageEnum } from '../common/enums.js';
+import type { Category, Sector } from '../../model/categories.js';
+import { ItemCategoryEnum, NodeOrderField, NodeStatusEnum, SectorEnum, SortDirection, StageEnum } from '../common/enums.js';
 import { ChainNode } from './chain-node.type.js';
 
 @InputType('NodeFilter', { description: 'All given conditions must hold.' })
 export class NodeFilterInput {
-  @Field(() => String, { nullable: true, description: 'ISO alpha-2; nodes without a country are in the home country.' }) country?: string;
-  @Field(() => String, { nullable: true }) province?: string;
+  @Field(() => String, { nullable: true, description: 'ISO alpha-2, in any case ("cn" is CN); nodes without a country are in the home country.' }) country?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any spelling of the province, English or Persian («اصفهان», Esfahan and isfahan are Isfahan), matched after the same normalisation as names.',
+  })
+  province?: string;
   @Field(() => StageEnum, { nullable: true }) stage?: StageEnum;
-  @Field(() => String, { nullable: true, description: 'A SiteStatus (mines, plants) or ProjectStatus value.' }) status?: string;
+  @Field(() => NodeStatusEnum, { nullable: true, description: 'A SiteStatus value (mines, plants) or a ProjectStatus value (projects).' }) status?: NodeStatusEnum;
+  @Field(() => ItemCategoryEnum, { nullable: true, description: 'Products and parts of this category.' }) category?: Category;
+  @Field(() => SectorEnum, { nullable: true, description: 'Products and parts of any category of this sector.' }) sector?: Sector;
   @Field(() => String, { nullable: true, description: 'Part of a name or alias, English or Persian, matched after Persian normalisation.' }) nameContains?: string;
   @Field(() => String, { nullable: true, description: 'Only nodes this data set wrote (see `datasets`).' }) dataset?: string;
 }
@@ -17,7 +24,7 @@ export class NodeFilterInput {
 @InputType('NodeOrder')
 export class NodeOrderInput {
   @Field(() => NodeOrderField, { defaultValue: NodeOrderField.NAME }) field!: NodeOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Nodes without the value (a project without a budget) come last either way.' }) direction!: SortDirection;
 }
 
 @ObjectType('PageInfo')
@@ -44,7 +51,12 @@ export class NodeConnectionType {
 @ObjectType('SearchHit')
 export class SearchHitType {
   @Field(() => ChainNode) node!: ChainNode;
-  @Field(() => Float, { description: 'Higher is better: whole-name matches first, then full-text relevance.' }) score!: number;
+  @Field(() => Float, {
+    description:
+      'Higher is better: the whole name typed first (about 3.7), then a category named ("car"), then names holding every word typed, whole words above fragments, other spellings and typos after exact words; Sources count half.',
+  })
+  score!: number;
+  @Field(() => String, { description: 'What matched: name, nameFa, "alias: …", "category: …", "HS 7601.10", "operator: …", id.' }) matched!: string;
 }
 
 @ObjectType('KindCount')

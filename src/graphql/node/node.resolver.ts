@@ -4,14 +4,26 @@ import type { NodeKind } from '../../model/kinds.js';
 import { NodeKindEnum, SortDirection } from '../common/enums.js';
 import { ChainNode } from './chain-node.type.js';
 import { GraphInfoType, NodeConnectionType, NodeFilterInput, NodeOrderInput, SearchHitType } from './connection.type.js';
-import { pageNodes, requireNode, searchNodes } from './node.service.js';
+import { nodesByIds, pageNodes, requireNode, searchNodes } from './node.service.js';
 import { graphInfo } from './graph-info.service.js';
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => ChainNode, { description: 'One node by id. An unknown id is a NOT_FOUND error.' })
+  @Query(() => ChainNode, {
+    nullable: true,
+    description: 'One node by id. An unknown id answers null with a NOT_FOUND error for this field only (with the nearest ids in extensions.suggestions), so the rest of the query still arrives.',
+  })
   node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return requireNode(ctx, id);
+  }
+
+  @Query(() => [ChainNode], {
+    nullable: 'items',
+    description:
+      'Nodes for a batch of ids, in the order given (at most 500). An unknown id is null at its place with a NOT_FOUND error for that index. (Relay calls this `nodes(ids:)`; here `nodes` is the paginated listing.)',
+  })
+  nodesByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    return nodesByIds(ctx, ids);
   }
 
   @Query(() => NodeConnectionType, { description: 'Nodes of one kind (or all), filtered and ordered, a page at a time (Relay cursors).' })
@@ -33,7 +45,10 @@ export class NodeResolver {
     });
   }
 
-  @Query(() => [SearchHitType], { description: 'Ranked search over English and Persian names and aliases («صنايع كوچك» finds «صنایع کوچک»).' })
+  @Query(() => [SearchHitType], {
+    description:
+      'Ranked search over names, aliases, operators, categories and HS codes, in English and Persian: typos, plurals and other spellings across scripts are found (Sungoon, «سنگون» → Sungun; Isfahan → Esfahan Steel; car, «خودرو» → the cars; 7601 → the 7601 lines). At most 12 words.',
+  })
   search(
     @Arg('text', () => String) text: string,
     @Ctx() ctx: Context,

@@ -1,22 +1,46 @@
 // Looks nodes up, pages through them and searches them; validates what resolvers pass in.
 
-import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import { BadUserInputError } from '../../errors/index.js';
 import type { OrderField } from '../../db/chain-store.js';
-import type { NodeKind } from '../../model/kinds.js';
+import { categoriesOfSector, type Category, type Sector } from '../../model/categories.js';
+import { PROJECT_STATUSES, SITE_STATUSES, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
+import { MAX_SEARCH_CHARS, MAX_SEARCH_WORDS } from '../../model/search-rank.js';
+import { words } from '../../model/search-words.js';
 import type { Context } from '../../context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { checkDatasetName } from '../../io/datasets.js';
 
 export async function requireNode(ctx: Context, id: string): Promise<NodeRecord> {
   const node = await ctx.loaders.node.load(id);
-  if (!node) throw new NotFoundError('node', id);
+  if (!node) throw await ctx.store.unknownIdError([id]);
   return node;
+}
+
+/** Most ids nodesByIds answers at once. */
+export const MAX_IDS = 500;
+
+/** Nodes for ids, in order; an unknown id is null in the list and a NOT_FOUND error at its index. */
+export async function nodesByIds(ctx: Context, ids: readonly string[]): Promise<(NodeRecord | Error)[]> {
+  if (ids.length > MAX_IDS) throw new BadUserInputError(`ids may hold at most ${MAX_IDS} ids; got ${ids.length}.`, 'ids');
+  const nodes = await ctx.loaders.node.loadMany(ids);
+  return Promise.all(nodes.map(async (n, i) => (n instanceof Error ? n : n ?? (await ctx.store.unknownIdError([ids[i]!])))));
+}
+
+export interface PageFilter {
+  country?: string;
+  province?: string;
+  stage?: string;
+  status?: string;
+  category?: Category;
+  sector?: Sector;
+  nameContains?: string;
+  dataset?: string;
 }
 
 export interface PageArgs {
   kind: NodeKind | null;
-  filter: { country?: string; province?: string; stage?: string; status?: string; nameContains?: string; dataset?: string };
+  filter: PageFilter;
   orderField: OrderField;
   descending: boolean;
   first: number;
@@ -25,18 +49,49 @@ export interface PageArgs {
 
 export const MAX_PAGE = 500;
 
+const STATUS_KINDS: Record<string, NodeKind[]> = Object.fromEntries([
+  ...SITE_STATUSES.map((s) => [s, ['Mine', 'Plant']]),
+  ...PROJECT_STATUSES.map((s) => [s, ['Project']]),
+]);
+for (const s of SITE_STATUSES) if ((PROJECT_STATUSES as readonly string[]).includes(s)) STATUS_KINDS[s] = ['Mine', 'Plant', 'Project'];
+
+/** Checks and normalises a filter: a filter that can only ever match nothing is an error, not an empty page. */
+export function checkFilter(kind: NodeKind | null, filter: PageFilter) {
+  let country: string | null = null;
+  if (filter.country !== undefined && filter.country !== null) {
+    const c = filter.country.trim();
+    if (!/^[A-Za-z]{2}$/.test(c)) throw new BadUserInputError(`country must be an ISO 3166-1 alpha-2 code like CN or IR; got ${JSON.stringify(filter.country)}.`, 'filter.country');
+    country = c.toUpperCase();
+  }
+  const province = filter.province?.trim() || null;
+  if (province && province.length > MAX_SEARCH_CHARS) throw new BadUserInputError(`province must be at most ${MAX_SEARCH_CHARS} characters.`, 'filter.province');
+  const text = filter.nameContains?.trim() || null;
+  if (text && text.length > MAX_SEARCH_CHARS) throw new BadUserInputError(`nameContains must be at most ${MAX_SEARCH_CHARS} characters; got ${text.length}.`, 'filter.nameContains');
+  if (filter.status && kind && !STATUS_KINDS[filter.status]?.includes(kind)) {
+    const kinds = STATUS_KINDS[filter.status]!.join(' and ');
+    throw new BadUserInputError(`status ${filter.status} is a status of ${kinds} nodes, never of a ${kind}: this filter would match nothing.`, 'filter.status');
+  }
+  if ((filter.category || filter.sector) && kind && kind !== 'Product' && kind !== 'Part') {
+    throw new BadUserInputError(`category and sector describe products and parts, never a ${kind}: this filter would match nothing.`, 'filter.category');
+  }
+  let categories: string[] | null = null;
+  if (filter.sector) categories = categoriesOfSector(filter.sector);
+  if (filter.category) categories = categories ? categories.filter((c) => c === filter.category) : [filter.category];
+  return { country, province, stage: filter.stage ?? null, status: filter.status ?? null, categories, text, dataset: filter.dataset ?? null };
+}
+
 export async function pageNodes(ctx: Context, args: PageArgs) {
-  if (args.first < 0 || args.first > MAX_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE}.`, 'first');
+  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE}; got ${args.first}.`, 'first');
   if (args.filter.dataset !== undefined && args.filter.dataset !== null) checkDatasetName(args.filter.dataset, 'filter.dataset');
   const after = args.after ? decodeCursor(args.after, args.orderField) : null;
-  const filter = { ...args.filter, text: args.filter.nameContains ?? null };
+  const filter = checkFilter(args.kind, args.filter);
   const home = await ctx.homeCountry();
   const [rows, totalCount] = await Promise.all([
     ctx.store.page({ kind: args.kind, filter, orderField: args.orderField, descending: args.descending, limit: args.first + 1, after }, home),
     ctx.store.count(args.kind, filter, home),
   ]);
   const page = rows.slice(0, args.first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(args.orderField, String(node[args.orderField] ?? ''), node.id) }));
+  const edges = page.map(({ node, key }) => ({ node, cursor: encodeCursor(args.orderField, key, node.id) }));
   return {
     edges,
     totalCount,
@@ -50,9 +105,17 @@ export async function pageNodes(ctx: Context, args: PageArgs) {
 }
 
 export async function searchNodes(ctx: Context, text: string, kind: NodeKind | null, first: number) {
-  if (first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100.', 'first');
-  if (text.trim().length === 0) throw new BadUserInputError('text must not be empty.', 'text');
-  const max = ctx.config.limits.searchMaxLength;
-  if (text.length > max) throw new BadUserInputError(`text is ${text.length} characters long; search takes up to ${max} characters (ZANJIR_SEARCH_MAX_LENGTH).`, 'text');
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError(`first must be between 1 and 100; got ${first}.`, 'first');
+  checkSearchText(text);
   return ctx.store.search(text, kind, first);
+}
+
+/** Search text is bounded: a few words of a name, not a document (the index query grows with every word). */
+export function checkSearchText(text: string): void {
+  if (text.trim().length === 0) throw new BadUserInputError('text must not be empty.', 'text');
+  if (text.length > MAX_SEARCH_CHARS) {
+    throw new BadUserInputError(`text must be at most ${MAX_SEARCH_CHARS} characters (a name, not a document); got ${text.length}.`, 'text');
+  }
+  const count = words(text).length;
+  if (count > MAX_SEARCH_WORDS) throw new BadUserInputError(`text may hold at most ${MAX_SEARCH_WORDS} words; got ${count}.`, 'text');
 }

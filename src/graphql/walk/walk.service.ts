@@ -1,8 +1,13 @@
-// Bounded, cycle-safe breadth-first walks along the chain edges, one query per level inside one
-// read transaction. Breadth-first order means a cut by maxNodes keeps the nearest nodes.
+// Bounded, cycle-safe breadth-first walks along the chain edges, answered from the in-memory
+// snapshot of the graph (src/analytics/snapshot-walk.ts): nearest nodes first, in name order
+// within a hop, so a cut by maxNodes keeps the nearest nodes and is repeatable. The answer says
+// which graph version it walked and what it left out beyond maxDepth. Node records beyond id,
+// kind and name are loaded only when a caller asks for them (one batched query).
 
 import { BadUserInputError } from '../../errors/index.js';
-import { edgeKey, type EdgeRecord, type NodeRecord } from '../../model/records.js';
+import { walkSnapshot } from '../../analytics/snapshot-walk.js';
+import type { NodeKind } from '../../model/kinds.js';
+import type { EdgeRecord, NodeRecord } from '../../model/records.js';
 import type { Context } from '../../context.js';
 import { requireNode } from '../node/node.service.js';
 
@@ -13,13 +18,31 @@ export interface WalkRequest {
   maxNodes?: number | null;
 }
 
+/** A node reached by a walk: what the snapshot knows of it, and its depth. */
+export interface WalkNode {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  depth: number;
+}
+
 export interface WalkResult {
-  root: NodeRecord;
+  rootId: string;
   direction: 'upstream' | 'downstream';
   maxDepth: number;
-  nodes: { node: NodeRecord; depth: number }[];
+  nodes: WalkNode[];
   edges: EdgeRecord[];
   truncated: boolean;
+  /** Nodes lie beyond maxDepth: a deeper walk would find more. */
+  depthLimited: boolean;
+  /** How many nodes lie at maxDepth + 1, the nearest depth left out. */
+  nodesAtNextDepth: number;
+  /** How many nodes lie beyond maxDepth in all. */
+  nodesBeyondDepth: number;
+  /** The graph version the walk was answered from. */
+  graphVersion: number;
+  /** The root's record when the walk had to read it anyway (a root outside the chain). */
+  root?: NodeRecord;
 }
 
 export function walkLimits(ctx: Context, maxDepth?: number | null, maxNodes?: number | null): { depth: number; nodes: number } {
@@ -37,35 +60,27 @@ export function walkLimits(ctx: Context, maxDepth?: number | null, maxNodes?: nu
 
 export async function walk(ctx: Context, request: WalkRequest): Promise<WalkResult> {
   const limits = walkLimits(ctx, request.maxDepth, request.maxNodes);
-  const root = await requireNode(ctx, request.id);
-  const depthOf = new Map<string, number>([[root.id, 0]]);
-  const nodes: { node: NodeRecord; depth: number }[] = [{ node: root, depth: 0 }];
-  const edges = new Map<string, EdgeRecord>();
-  let truncated = false;
-
-  await ctx.store.snapshot(async (tx) => {
-    let frontier = [root.id];
-    for (let depth = 1; depth <= limits.depth && frontier.length > 0 && !truncated; depth += 1) {
-      const hits = await ctx.store.step(tx, frontier, request.direction);
-      const next: NodeRecord[] = [];
-      const reached = new Map<string, NodeRecord>();
-      for (const hit of hits) if (!depthOf.has(hit.node.id)) reached.set(hit.node.id, hit.node);
-      // Deterministic order within a level, so a truncated answer is repeatable.
-      for (const node of [...reached.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))) {
-        if (nodes.length >= limits.nodes) {
-          truncated = true;
-          break;
-        }
-        depthOf.set(node.id, depth);
-        nodes.push({ node, depth });
-        next.push(node);
-      }
-      for (const hit of hits) {
-        if (depthOf.has(hit.edge.from) && depthOf.has(hit.edge.to)) edges.set(edgeKey(hit.edge), hit.edge);
-      }
-      frontier = next.map((n) => n.id);
-    }
-  }, `walk/${request.direction}`);
-
-  return { root, direction: request.direction, maxDepth: limits.depth, nodes, edges: [...edges.values()], truncated };
+  const snap = await ctx.snapshots.current();
+  const base = { rootId: request.id, direction: request.direction, maxDepth: limits.depth, graphVersion: snap.version };
+  const root = snap.index.get(request.id);
+  if (root === undefined) {
+    // Not a chain node: a Source (no chain edges touch it), or unknown (NOT_FOUND).
+    const node = await requireNode(ctx, request.id);
+    return { ...base, root: node, nodes: [{ id: node.id, kind: node.kind, name: node.name, depth: 0 }], edges: [], truncated: false, depthLimited: false, nodesAtNextDepth: 0, nodesBeyondDepth: 0 };
+  }
+  const w = walkSnapshot(snap, root, request.direction, limits.depth, limits.nodes);
+  const nodes: WalkNode[] = [];
+  for (let k = 0; k < w.nodes.length; k += 1) {
+    const v = w.nodes[k]!;
+    nodes.push({ id: snap.ids[v]!, kind: snap.kindOf(v), name: snap.names[v]!, depth: w.depths[k]! });
+  }
+  return {
+    ...base,
+    nodes,
+    edges: w.edges.map((e) => snap.edgeRecord(e)),
+    truncated: w.truncated,
+    depthLimited: w.nodesBeyondDepth > 0,
+    nodesAtNextDepth: w.nodesAtNextDepth,
+    nodesBeyondDepth: w.nodesBeyondDepth,
+  };
 }

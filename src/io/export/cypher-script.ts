@@ -13,7 +13,9 @@ const BATCH = 300;
 
 export async function* cypherScript(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<string> {
   yield `// Zanjir export (zanjir/1 graph as Cypher). Run on an empty Neo4j 5: cypher-shell -f this-file.cypher\n`;
-  yield `// Home country: ${scope.homeCountry}. Every statement is idempotent: running the script twice changes nothing.\n\n`;
+  yield `// Home country: ${scope.homeCountry}. Every statement is idempotent: running the script twice changes nothing.\n`;
+  if (scope.depthLimited) yield `// Depth-limited: ${scope.nodesAtNextDepth} more nodes lie one hop beyond maxDepth ${scope.request.maxDepth ?? ''}; this is not the whole chain.\n`;
+  yield `\n`;
   yield `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;\n`;
   for (const kind of NODE_KINDS) yield `CREATE CONSTRAINT ${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${kind}) REQUIRE n.id IS UNIQUE;\n`;
   yield `CREATE CONSTRAINT zanjir_meta_key IF NOT EXISTS FOR (m:ZanjirMeta) REQUIRE m.key IS UNIQUE;\n`;

@@ -2,7 +2,7 @@
 // GraphQL answer gives back) and validation of kinds and direction.
 
 import { BadUserInputError } from '../../errors/index.js';
-import { isNodeKind, type NodeKind } from '../../model/kinds.js';
+import { NODE_KINDS, type NodeKind } from '../../model/kinds.js';
 import type { ExportRequest } from './subgraph.js';
 
 export function exportQueryString(request: ExportRequest): string {
@@ -31,10 +31,15 @@ export function parseExportQuery(params: URLSearchParams): ExportRequest {
   };
 }
 
+/**
+ * Node kinds from a comma-separated list, spelled as GraphQL does (SUPPLIER) or as the model and
+ * Neo4j labels do (Supplier), in any case.
+ */
 export function parseKinds(text: string | null | undefined): NodeKind[] | null {
   if (!text) return null;
   const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
-  const bad = kinds.filter((k) => !isNodeKind(k));
-  if (bad.length > 0) throw new BadUserInputError(`unknown kinds ${bad.join(', ')}: expected Mine, Product, Plant, Part, Supplier, Project or Source.`, 'kinds');
-  return kinds as NodeKind[];
+  const found = kinds.map((k) => NODE_KINDS.find((x) => x.toLowerCase() === k.toLowerCase()));
+  const bad = kinds.filter((_, i) => !found[i]);
+  if (bad.length > 0) throw new BadUserInputError(`unknown kinds ${bad.join(', ')}: expected ${NODE_KINDS.map((k) => k.toUpperCase()).join(', ')}.`, 'kinds');
+  return found as NodeKind[];
 }

@@ -35,6 +35,14 @@ const GREEN = importColour(0);
 const AMBER = importColour(0.5);
 const RED = importColour(1);
 
+// The other views need an item: the one this page was opened from (its id stays in the address),
+// else the item with the worst gap, once the rows are in.
+const fromId = search.get('id')?.trim() || null;
+const viewLink = (view: 'dependencies' | 'flows', itemId: string) => withParams(href, { stage: null, id: itemId }, view);
+if (fromId) {
+  shell.addLink('dependencies', t.s.dependenciesLink, viewLink('dependencies', fromId));
+  shell.addLink('flows', t.s.flowsLink, viewLink('flows', fromId));
+}
 shell.addLink('balance', t.s.balanceLink, withParams(href, {}));
 const chart = h('div', { class: 'chart', 'data-testid': 'chart' });
 const legendBox = h('div', { class: 'balance-legend' });
@@ -67,8 +75,20 @@ async function main(): Promise<void> {
       document.body.dataset.state = 'unavailable';
       return;
     }
-    const data = await request<{ chainBalance: Row[] }>(operations, 'ChainBalance', { stage });
+    const [data] = await Promise.all([
+      request<{ chainBalance: Row[] }>(operations, 'ChainBalance', { stage }),
+      // Names are measured to fit: measure with the font they are drawn in.
+      document.fonts.load('12px "Vazirmatn Variable"', 'Steel فولاد').catch(() => undefined),
+    ]);
     rows = sortRows(data.chainBalance);
+    if (!fromId && rows[0]) {
+      const nav = shell.header.querySelector('nav');
+      const first = nav?.firstChild ?? null;
+      shell.addLink('dependencies', t.s.dependenciesLink, viewLink('dependencies', rows[0].item.id));
+      shell.addLink('flows', t.s.flowsLink, viewLink('flows', rows[0].item.id));
+      // Same order as on the other pages: dependencies, flows, balance.
+      if (nav && first) nav.append(first);
+    }
     if (params.legend) legendBox.append(legend());
     render();
     onResize(shell.stage, render);
@@ -108,6 +128,13 @@ function legend(): HTMLElement {
 }
 
 function render(): void {
+  draw();
+  // Drawn to the width measured before the rows were in: if a scrollbar took some of it since,
+  // draw again to the width left (once: the scrollbar's room is reserved in the CSS anyway).
+  if (svgEl && chart.clientWidth > 0 && chart.clientWidth < Number(svgEl.getAttribute('width'))) draw();
+}
+
+function draw(): void {
   chart.replaceChildren();
   if (rows.length === 0) {
     chart.append(h('p', { class: 'empty' }, t.s.balanceEmpty));
@@ -118,7 +145,9 @@ function render(): void {
   const top = 26;
   const height = top + rows.length * ROW + 8;
   const labelW = Math.min(280, Math.max(140, width * 0.28));
-  const valueW = Math.min(300, Math.max(170, width * 0.26));
+  // Room for the widest figures on the right, measured, so they are never cut.
+  const needed = Math.max(...rows.map((r) => Math.max(measure(balanceText(r), 12, 600), measure(figuresText(r), 10.5, 400)))) + 16;
+  const valueW = Math.min(Math.max(170, needed), width * 0.5);
   const barX0 = labelW + 12;
   const barW = Math.max(100, width - labelW - valueW - 36);
   // Mirrored for Persian: the chart reads right to left like the page.
@@ -136,7 +165,8 @@ function render(): void {
     const x = barX0 + scale(tick);
     g.append(
       svg('line', { x1: X(x), x2: X(x), y1: top - 6, y2: height - 6, stroke: tick === 1 ? colours.text : colours.edge, 'stroke-width': tick === 1 ? 1.5 : 1, 'stroke-dasharray': tick === 1 ? '4 3' : '2 4', opacity: tick === 1 ? 0.8 : 0.5 }),
-      svg('text', { x: X(x), y: top - 12, 'text-anchor': 'middle', fill: colours.muted, 'font-size': 11 }, tick === 1 ? `${t.percent(1)} ${t.s.demand}` : t.percent(tick)),
+      // Narrow bars leave no room for the word beside 100 %: the legend says what 100 % is.
+      svg('text', { x: X(x), y: top - 12, 'text-anchor': 'middle', fill: colours.muted, 'font-size': 11 }, tick === 1 && barW >= 260 ? `${t.percent(1)} ${t.s.demand}` : t.percent(tick)),
     );
   }
   rows.forEach((r, i) => {
@@ -145,7 +175,7 @@ function render(): void {
     const row = svg('g', { 'data-id': r.item.id, 'data-row': i });
     if (i % 2 === 1) row.append(svg('rect', { x: 0, y, width, height: ROW, fill: colours.surface, opacity: 0.6 }));
     const link = svg('a', { href: params.embed ? null : withParams(href, { stage: null, id: r.item.id }, 'dependencies') });
-    link.append(svg('text', { x: X(8), y: mid, 'text-anchor': start, 'dominant-baseline': 'middle', 'font-weight': 500 }, svg('title', {}, r.item.id), clip(name(r), labelW)));
+    link.append(svg('text', { x: X(8), y: mid, 'text-anchor': start, 'dominant-baseline': 'middle', 'font-weight': 500, 'data-part': 'name' }, svg('title', {}, `${name(r)} (${r.item.id})`), clip(name(r), labelW - 12)));
     row.append(link);
     if (r.demand > 0) {
       const coverage = r.homeCapacity / r.demand;
@@ -170,12 +200,12 @@ function render(): void {
       svg(
         'text',
         { x: X(width - 8), y: mid - 6, 'text-anchor': end, 'dominant-baseline': 'middle', 'font-weight': 600, fill: positive ? colours.text : RED },
-        `${r.balance === 0 ? t.s.balance : positive ? t.s.surplus : t.s.gap} ${qty(Math.abs(r.balance), r.item.unit)}`,
+        balanceText(r),
       ),
       svg(
         'text',
         { x: X(width - 8), y: mid + 8, 'text-anchor': end, 'dominant-baseline': 'middle', 'font-size': 10.5, fill: colours.muted },
-        `${t.s.homeCapacity} ${t.number(r.homeCapacity)} · ${t.s.demand} ${t.number(r.demand)}${r.imports ? ` · ${t.s.imports} ${t.number(r.imports)}` : ''}`,
+        figuresText(r),
       ),
     );
     g.append(row);
@@ -184,10 +214,36 @@ function render(): void {
   chart.append(svgEl);
 }
 
-/** Cuts a label to about the width available (12 px text: ~6.5 px a character). */
+function balanceText(r: Row): string {
+  return `${r.balance === 0 ? t.s.balance : r.balance >= 0 ? t.s.surplus : t.s.gap} ${qty(Math.abs(r.balance), r.item.unit)}`;
+}
+
+function figuresText(r: Row): string {
+  return `${t.s.homeCapacity} ${t.number(r.homeCapacity)} · ${t.s.demand} ${t.number(r.demand)}${r.imports ? ` · ${t.s.imports} ${t.number(r.imports)}` : ''}`;
+}
+
+const measurer = document.createElement('canvas').getContext('2d')!;
+
+function measure(text: string, size = 12, weight = 500): number {
+  measurer.font = `${weight} ${size}px "Vazirmatn Variable", "DejaVu Sans", sans-serif`;
+  return measurer.measureText(text).width;
+}
+
+/**
+ * Cuts a name to the width available, at the end of a word when one fits (the row's tooltip has
+ * the full name), with an ellipsis.
+ */
 function clip(text: string, width: number): string {
-  const max = Math.floor((width - 12) / 6.6);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (measure(text) <= width) return text;
+  let kept = '';
+  for (const w of text.split(/(?<=\s)/)) {
+    if (measure(`${(kept + w).trimEnd()}…`, 12, 500) > width) break;
+    kept += w;
+  }
+  if (kept.trim()) return `${kept.trimEnd()}…`;
+  let cut = text;
+  while (cut.length > 1 && measure(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut}…`;
 }
 
 async function save(kind: PictureKind): Promise<void> {

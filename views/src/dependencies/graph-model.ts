@@ -28,6 +28,20 @@ export interface ModelEdge {
   foreign: boolean;
 }
 
+/** A tier's nodes of one kind drawn as one node with their count, until it is clicked open. */
+export interface NodeGroup {
+  /** `group:<depth>:<KIND>` */
+  id: string;
+  kind: string;
+  depth: number;
+  members: string[];
+}
+
+/** Above this many nodes, the view groups each tier's nodes by kind (root and first ring stay single). */
+export const GROUP_ABOVE = 60;
+/** Fewer nodes of a kind in a tier than this stay single. */
+export const GROUP_MIN = 3;
+
 export interface CyElement {
   group: 'nodes' | 'edges';
   data: Record<string, string | number | boolean | null>;
@@ -99,21 +113,77 @@ export class GraphModel {
     return node.details.group && typeof node.details.memberCount === 'number' ? `${name} ×${node.details.memberCount.toLocaleString(lang === 'fa' ? 'fa-IR' : 'en')}` : name;
   }
 
-  /** Cytoscape elements: data.label, data.kind, data.share (null: unmodelled), data.width. */
-  elements(lang: 'en' | 'fa', colour: (share: number | null) => string): CyElement[] {
-    const nodes: CyElement[] = [...this.nodes.values()].map((n) => ({
-      group: 'nodes',
-      data: { id: n.id, label: this.label(n, lang), kind: n.kind, share: n.importShare, colour: colour(n.importShare), depth: n.depth },
-      classes: [n.kind.toLowerCase(), n.id === this.rootId ? 'root' : '', n.details.group ? 'group' : ''].filter(Boolean).join(' '),
-    }));
-    const edges: CyElement[] = [...this.edges.values()]
-      .filter((e) => this.nodes.has(e.edge.from) && this.nodes.has(e.edge.to))
-      .map((e) => ({
-        group: 'edges',
-        data: { id: e.key, source: e.edge.from, target: e.edge.to, type: e.edge.type, weight: e.weight, width: edgeWidth(e.weight) },
-        classes: [e.edge.type.toLowerCase(), e.foreign ? 'foreign' : ''].filter(Boolean).join(' '),
+  /**
+   * The groups to draw: when the picture holds more than GROUP_ABOVE nodes, each tier (hops from
+   * the root, 2 and beyond) gathers its nodes of one kind into one node, when there are at least
+   * GROUP_MIN of them. Groups the reader opened (`open`) and nodes they pinned (expanded,
+   * selected) stay single.
+   */
+  groups(open: ReadonlySet<string> = new Set(), pinned: ReadonlySet<string> = new Set()): NodeGroup[] {
+    if (this.nodes.size <= GROUP_ABOVE) return [];
+    const byKey = new Map<string, NodeGroup>();
+    for (const n of this.nodes.values()) {
+      if (n.id === this.rootId || n.depth <= 1 || pinned.has(n.id)) continue;
+      const id = `group:${n.depth}:${n.kind}`;
+      if (open.has(id)) continue;
+      const g = byKey.get(id) ?? { id, kind: n.kind, depth: n.depth, members: [] };
+      g.members.push(n.id);
+      byKey.set(id, g);
+    }
+    return [...byKey.values()].filter((g) => g.members.length >= GROUP_MIN).sort((a, b) => a.depth - b.depth || a.kind.localeCompare(b.kind));
+  }
+
+  /**
+   * Cytoscape elements: data.label, data.kind, data.share (null: unmodelled), data.width. With
+   * groups, a group is one node (data.count, data.members) and edges to its members become one
+   * edge per pair of drawn ends (data.count: how many edges it stands for).
+   */
+  elements(lang: 'en' | 'fa', colour: (share: number | null) => string, groups: readonly NodeGroup[] = [], groupLabel?: (g: NodeGroup) => string): CyElement[] {
+    const groupOf = new Map<string, NodeGroup>();
+    for (const g of groups) for (const m of g.members) groupOf.set(m, g);
+    const nodes: CyElement[] = [...this.nodes.values()]
+      .filter((n) => !groupOf.has(n.id))
+      .map((n) => ({
+        group: 'nodes',
+        data: { id: n.id, label: this.label(n, lang), kind: n.kind, share: n.importShare, colour: colour(n.importShare), depth: n.depth },
+        classes: [n.kind.toLowerCase(), n.id === this.rootId ? 'root' : '', n.details.group ? 'firm-group' : ''].filter(Boolean).join(' '),
       }));
-    return [...nodes, ...edges];
+    for (const g of groups) {
+      const shares = g.members.map((m) => this.nodes.get(m)!.importShare).filter((x): x is number => x !== null);
+      const share = shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null;
+      nodes.push({
+        group: 'nodes',
+        data: { id: g.id, label: groupLabel ? groupLabel(g) : `${g.members.length} × ${g.kind}`, kind: g.kind, share, colour: colour(share), depth: g.depth, count: g.members.length, members: g.members.join(' ') },
+        classes: `${g.kind.toLowerCase()} group`,
+      });
+    }
+    const drawnEnd = (id: string) => groupOf.get(id)?.id ?? id;
+    const edges: CyElement[] = [];
+    const merged = new Map<string, CyElement>();
+    for (const e of this.edges.values()) {
+      if (!this.nodes.has(e.edge.from) || !this.nodes.has(e.edge.to)) continue;
+      const source = drawnEnd(e.edge.from);
+      const target = drawnEnd(e.edge.to);
+      if (source === e.edge.from && target === e.edge.to) {
+        edges.push({
+          group: 'edges',
+          data: { id: e.key, source, target, type: e.edge.type, weight: e.weight, width: edgeWidth(e.weight) },
+          classes: [e.edge.type.toLowerCase(), e.foreign ? 'foreign' : ''].filter(Boolean).join(' '),
+        });
+        continue;
+      }
+      if (source === target) continue;
+      const id = `grouped:${source}->${target}`;
+      const known = merged.get(id);
+      if (known) {
+        known.data.count = Number(known.data.count) + 1;
+        if (e.foreign) known.classes = 'grouped foreign';
+        continue;
+      }
+      merged.set(id, { group: 'edges', data: { id, source, target, type: 'GROUPED', weight: null, width: 2, count: 1 }, classes: e.foreign ? 'grouped foreign' : 'grouped' });
+    }
+    for (const e of merged.values()) e.data.width = Math.min(9, 1.5 + 1.5 * Math.log2(Number(e.data.count)));
+    return [...nodes, ...edges, ...merged.values()];
   }
 }
 

@@ -15,7 +15,7 @@ import { intParam, withParams } from '../shared/params.js';
 import { createShell, onResize } from '../shared/page.js';
 import { saveButtons, withEmbeddedFont } from '../shared/svg-export.js';
 import { renderDetails } from './details.js';
-import { GraphModel } from './graph-model.js';
+import { GraphModel, type NodeGroup } from './graph-model.js';
 import { KIND_SHAPES, legend } from './legend.js';
 
 cytoscape.use(dagre);
@@ -23,7 +23,7 @@ cytoscape.use(dagre);
 const DEFAULT_DEPTH = 3;
 const DEFAULT_MAX_NODES = 400;
 const FONT = '"Vazirmatn Variable", "DejaVu Sans", sans-serif';
-const MIN_START_ZOOM = 0.7;
+const MAX_START_ZOOM = 1.25;
 
 interface GraphAnswer {
   graphInfo: { homeCountry: string; maxDepth: number };
@@ -35,7 +35,7 @@ const shell = createShell('dependencies', (t) => t.s.dependenciesLink);
 const { i18n: t, params, search } = shell;
 const id = search.get('id')?.trim() ?? '';
 const up = (search.get('direction') ?? 'up').toLowerCase() !== 'down';
-const depth = intParam(search, 'depth', 1, 50) ?? DEFAULT_DEPTH;
+const depth = intParam(search, 'depth', 1, 100) ?? DEFAULT_DEPTH;
 const maxNodes = intParam(search, 'maxNodes', 2, 5000) ?? DEFAULT_MAX_NODES;
 const colours = palette(params.theme);
 const href = window.location.href;
@@ -54,6 +54,13 @@ let model: GraphModel | null = null;
 let selected: string | null = null;
 let userMoved = false;
 const expanded = new Set<string>();
+/** Groups the reader clicked open, and the groups drawn now (see GraphModel.groups). */
+const openGroups = new Set<string>();
+let groups: NodeGroup[] = [];
+/** Nodes at the first depth the main walk left out (0: it reached the end of the chain). */
+let depthCut = 0;
+/** Nodes beyond the main walk's depth, in all. */
+let beyondCut = 0;
 
 buildToolbar();
 void main();
@@ -71,10 +78,14 @@ async function main(): Promise<void> {
       // Canvas text does not wait for web fonts: load both scripts before the first draw.
       document.fonts.load(`12px ${FONT}`, 'Steel فولاد').catch(() => undefined),
     ]);
-    if (fields.has('chainBalance')) shell.addLink('balance', t.s.balanceLink, withParams(href, { id: null, direction: null, depth: null, maxNodes: null }, 'balance'));
+    // The id stays in the balance view's address, so its links lead back here.
+    if (fields.has('chainBalance')) shell.addLink('balance', t.s.balanceLink, withParams(href, { direction: null, depth: null, maxNodes: null }, 'balance'));
     const graph = (up ? answer.upstream : answer.downstream)!;
     model = new GraphModel(graph.root.id, answer.graphInfo.homeCountry);
     model.merge(graph);
+    // Only the main walk's depth cut is news: a one-hop expansion is depth-limited by design.
+    depthCut = graph.depthLimited ? graph.nodesAtNextDepth : 0;
+    beyondCut = graph.depthLimited ? graph.nodesBeyondDepth : 0;
     const root = model.nodes.get(model.rootId)!;
     const name = model.label(root, t.lang);
     shell.setTitle(t.t(up ? 'upstreamOf' : 'downstreamOf', { name }));
@@ -85,9 +96,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** The elements to draw: nodes single or grouped by tier and kind when the picture is large. */
+function currentElements(): cytoscape.ElementDefinition[] {
+  if (!model) return [];
+  const pinned = new Set([...expanded, ...(selected ? [selected] : [])]);
+  groups = model.groups(openGroups, pinned);
+  return model.elements(t.lang, nodeColour, groups, (g) => t.t('groupLabel', { n: t.number(g.members.length), kind: t.kinds(g.kind) })) as cytoscape.ElementDefinition[];
+}
+
 function draw(): void {
   if (!model) return;
-  const elements = model.elements(t.lang, nodeColour);
+  const elements = currentElements();
   cy = cytoscape({
     container,
     elements,
@@ -98,12 +117,23 @@ function draw(): void {
     boxSelectionEnabled: false,
     autoungrabify: false,
   });
-  cy.on('tap', 'node', (event) => select((event.target as NodeSingular).id()));
+  cy.on('tap', 'node', (event) => {
+    const el = event.target as NodeSingular;
+    if (el.hasClass('group')) void openGroup(el.id());
+    else select(el.id());
+  });
   cy.on('tap', (event) => {
     if (event.target === cy) select(null);
   });
-  cy.on('mouseover', 'node', () => (container.style.cursor = 'pointer'));
-  cy.on('mouseout', 'node', () => (container.style.cursor = ''));
+  // The full name (a group: what it holds) as a tooltip: labels wrap, and groups name no one.
+  cy.on('mouseover', 'node', (event) => {
+    container.style.cursor = 'pointer';
+    container.title = tooltipOf(event.target as NodeSingular);
+  });
+  cy.on('mouseout', 'node', () => {
+    container.style.cursor = '';
+    container.title = '';
+  });
   cy.on('scrollzoom dragpan pinchzoom', () => (userMoved = true));
   layout(false);
   onResize(shell.stage, () => {
@@ -138,28 +168,48 @@ function layout(animate: boolean): Promise<void> {
 }
 
 /**
- * Fit the picture, but keep it legible: a small graph is not blown up past 125 %, and a large one
- * is not shrunk below 70 % (labels would be unreadable): then the root is shown where material arrives (the
- * reading end for upstream, the start for downstream) and Fit shows everything.
+ * The whole picture fitted to the frame (a small graph is not blown up past 125 %). Large walks
+ * stay legible because their outer tiers are grouped by kind (GraphModel.groups), not because the
+ * view opens zoomed in on one corner.
  */
 function initialView(): void {
   if (!cy || !model) return;
   cy.resize();
   cy.fit(undefined, 30);
-  const zoom = cy.zoom();
-  if (zoom > 1.25) {
-    cy.zoom(1.25);
+  if (cy.zoom() > MAX_START_ZOOM) {
+    cy.zoom(MAX_START_ZOOM);
     cy.center();
-  } else if (zoom < MIN_START_ZOOM) {
-    cy.zoom(MIN_START_ZOOM);
-    const root = cy.getElementById(model.rootId);
-    const p = root.renderedPosition();
-    const w = container.clientWidth;
-    // Material arrives on the right in English and on the left in Persian.
-    const arrivesRight = up !== (t.lang === 'fa');
-    const target = { x: arrivesRight ? w - Math.min(160, w * 0.2) : Math.min(160, w * 0.2), y: container.clientHeight / 2 };
-    cy.panBy({ x: target.x - p.x, y: target.y - p.y });
   }
+}
+
+function tooltipOf(el: NodeSingular): string {
+  if (!model) return '';
+  if (el.hasClass('group')) {
+    const members = String(el.data('members') ?? '').split(' ').filter(Boolean);
+    const names = members.slice(0, 12).map((m) => `• ${model!.label(model!.nodes.get(m)!, t.lang)}`);
+    const more = members.length > 12 ? [t.t('andMore', { n: t.number(members.length - 12) })] : [];
+    return [String(el.data('label')), ...names, ...more, t.s.groupHint].join('\n');
+  }
+  const node = model.nodes.get(el.id());
+  return node ? `${model.label(node, t.lang)}\n${t.kind(node.kind)} · ${node.id}` : '';
+}
+
+/** Draws a group's nodes one by one, and lays the picture out again. */
+async function openGroup(groupId: string): Promise<void> {
+  if (!cy) return;
+  openGroups.add(groupId);
+  await redraw(true);
+}
+
+/** Replaces every element (groups change as nodes are added or opened), then lays out and fits. */
+async function redraw(animate: boolean): Promise<void> {
+  if (!cy) return;
+  cy.elements().remove();
+  cy.add(currentElements());
+  for (const id of expanded) cy.getElementById(id).addClass('expanded');
+  userMoved = false;
+  await layout(animate);
+  publish();
 }
 
 function nodeColour(share: number | null): string {
@@ -203,10 +253,14 @@ function stylesheet(p: Palette): StylesheetJson {
     // A group (many firms or sites drawn as one node) looks stacked: a dashed outline and a shadow
     // behind, so a "single point of failure" that is really forty firms is not mistaken for one.
     {
-      selector: 'node.group',
+      selector: 'node.firm-group',
       style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': p.text, 'shadow-blur': 0, 'shadow-color': p.muted, 'shadow-offset-x': 5, 'shadow-offset-y': -5, 'shadow-opacity': 0.9 } as never,
     },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': p.accent, 'overlay-opacity': 0 } },
+    {
+      selector: 'node.group',
+      style: { width: 38, height: 38, 'border-style': 'dashed', 'border-width': 2, 'border-color': p.muted, 'font-weight': 600, 'background-opacity': 0.85 },
+    },
     {
       selector: 'edge',
       style: {
@@ -222,11 +276,21 @@ function stylesheet(p: Palette): StylesheetJson {
     { selector: 'edge.foreign', style: { 'line-color': importColour(1), 'target-arrow-color': importColour(1), opacity: 0.75 } },
     { selector: 'edge.faded, node.faded', style: { opacity: 0.25 } },
     { selector: 'edge.highlight', style: { 'line-color': p.accent, 'target-arrow-color': p.accent, opacity: 1 } },
+    { selector: 'edge.grouped', style: { 'line-style': 'dashed' } },
   ] as StylesheetJson;
 }
 
 function select(nodeId: string | null): void {
   if (!cy || !model) return;
+  if (nodeId && cy.getElementById(nodeId).empty()) {
+    // Inside a group: open it first.
+    const group = groups.find((g) => g.members.includes(nodeId));
+    if (group) {
+      openGroups.add(group.id);
+      void redraw(false).then(() => select(nodeId));
+      return;
+    }
+  }
   selected = nodeId;
   cy.elements().removeClass('highlight');
   cy.$(':selected').unselect();
@@ -283,11 +347,7 @@ async function expand(nodeId: string): Promise<void> {
     model.merge(answer.upstream, offset);
     model.merge(answer.downstream, offset);
     expanded.add(nodeId);
-    const existing = new Set(cy.elements().map((e) => e.id()));
-    cy.add(model.elements(t.lang, nodeColour).filter((e) => !existing.has(String(e.data.id))) as cytoscape.ElementDefinition[]);
-    cy.getElementById(nodeId).addClass('expanded');
-    userMoved = false;
-    await layout(true);
+    await redraw(true);
     select(nodeId);
   } catch (error) {
     shell.status(error instanceof Error ? error.message : String(error));
@@ -299,23 +359,41 @@ function publish(): void {
   if (!cy || !model) return;
   const m = model;
   const c = cy;
-  const nodes = c.nodes().map((n) => n.id());
-  const edges = c.edges().map((e) => ({ type: e.data('type') as string, from: e.source().id(), to: e.target().id() }));
+  // Every node and edge of the walk, whether drawn on its own or inside a group.
+  const nodes = [...m.nodes.keys()];
+  const edges = [...m.edges.values()].filter((e) => m.nodes.has(e.edge.from) && m.nodes.has(e.edge.to)).map((e) => ({ type: e.edge.type, from: e.edge.from, to: e.edge.to }));
   shell.status(
     t.t('nodesEdges', { nodes: t.number(nodes.length), edges: t.number(edges.length) }),
+    groups.length ? t.t('groupsStatus', { n: t.number(groups.length), nodes: t.number(groups.reduce((s, g) => s + g.members.length, 0)) }) : null,
     m.truncated ? t.t('truncated', { n: t.number(maxNodes) }) : null,
+    beyondCut > 0 ? t.t('depthLimited', { all: t.number(beyondCut), n: t.number(depthCut), d: t.number(depth + 1) }) : null,
   );
   shell.ready({
     root: m.rootId,
     direction: up ? 'up' : 'down',
     homeCountry: m.homeCountry,
     truncated: m.truncated,
+    depthLimited: beyondCut > 0,
+    nodesAtNextDepth: depthCut,
+    nodesBeyondDepth: beyondCut,
     nodes,
     edges,
     labels: Object.fromEntries(c.nodes().map((n) => [n.id(), n.data('label') as string])),
+    /** What is on the canvas: single nodes and group nodes. */
+    drawn: c.nodes().map((n) => n.id()),
+    groups: groups.map((g) => ({ id: g.id, kind: g.kind, depth: g.depth, count: g.members.length, members: [...g.members] })),
+    zoom: c.zoom(),
+    /** Each drawn node's box with its label, in the graph container's pixels (to check nothing is off-frame). */
+    boxes() {
+      return c.nodes().map((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: true });
+        return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      });
+    },
+    frame: { width: container.clientWidth, height: container.clientHeight },
     importShares: Object.fromEntries([...m.nodes.values()].map((n) => [n.id, n.importShare])),
-    /** Nodes drawn as groups (class and style). */
-    groups: c.nodes('.group').map((n) => n.id()),
+    /** Nodes that stand for many firms or sites (`group: true`), drawn stacked (class and style). */
+    firmGroups: c.nodes('.firm-group').map((n) => n.id()),
     /** How a node's outline is drawn, as Cytoscape computed it (for tests). */
     borderStyleOf(nodeId: string) {
       const el = c.getElementById(nodeId);
@@ -379,7 +457,8 @@ function buildToolbar(): void {
 
 function updateDepthOptions(maxDepth: number, select = document.querySelector<HTMLSelectElement>('#depth')): void {
   if (!select) return;
-  const top = Math.max(maxDepth, depth);
+  // Real chains run 15-20 hops deep; a longer list than 40 would only be noise.
+  const top = Math.max(Math.min(maxDepth, 40), depth);
   select.replaceChildren(...Array.from({ length: top }, (_, i) => h('option', { value: i + 1, selected: i + 1 === depth }, t.number(i + 1))));
 }
 

@@ -22,6 +22,18 @@ export interface FlowNode {
   valueAdded: number;
   /** For OTHER_* nodes: how many nodes they gather. */
   count: number;
+  /** For OTHER_* nodes: the nodes they gather, largest part first. */
+  members: FlowMember[];
+}
+
+export interface FlowMember {
+  key: string;
+  name: string;
+  nameFa: string;
+  /** What it passes on through the group. */
+  value: number;
+  /** Its own value (under minShare × total). */
+  nodeValue: number;
 }
 
 export interface FlowLink {

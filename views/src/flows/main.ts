@@ -20,10 +20,10 @@ type SLink = SankeyLink<FlowNode, FlowLink>;
 const shell = createShell('flows', (t) => t.s.flowsLink);
 const { i18n: t, params, search } = shell;
 const id = search.get('id')?.trim() ?? '';
-const minShare = numberParam(search, 'minShare', 0, 0.5, DEFAULT_MIN_SHARE);
+let minShare = numberParam(search, 'minShare', 0, 0.5, DEFAULT_MIN_SHARE);
 const detail = search.get('detail') === 'sites' ? 'sites' : 'items';
 const colours = palette(params.theme);
-const href = window.location.href;
+let href = window.location.href;
 
 shell.addLink('dependencies', t.s.dependenciesLink, withParams(href, { minShare: null }, 'dependencies'));
 shell.addLink('flows', t.s.flowsLink, withParams(href, {}));
@@ -43,6 +43,9 @@ shell.toolbar.append(
 
 void main();
 
+/** Groups opened by a click, for the page's state. */
+const opened: string[] = [];
+
 async function main(): Promise<void> {
   shell.loading();
   if (!id) return shell.fail(new Error(t.s.missingId));
@@ -52,12 +55,23 @@ async function main(): Promise<void> {
       queryFields(operations).catch(() => new Set<string>()),
       document.fonts.load('12px "Vazirmatn Variable"', 'Steel فولاد').catch(() => undefined),
     ]);
-    if (fields.has('chainBalance')) shell.addLink('balance', t.s.balanceLink, withParams(href, { id: null, depth: null, minShare: null }, 'balance'));
-    model = answer.valueFlows;
-    const root = answer.valueFlows.item;
+    // The id stays in the balance view's address, so its links lead back here.
+    if (fields.has('chainBalance')) shell.addLink('balance', t.s.balanceLink, withParams(href, { depth: null, minShare: null }, 'balance'));
+    show(answer.valueFlows);
+    onResize(shell.stage, render);
+  } catch (error) {
+    shell.fail(error);
+  }
+}
+
+/** Draws an answer and publishes what was drawn. */
+function show(answer: ValueFlows): void {
+  {
+    model = answer;
+    const root = answer.item;
     const name = t.lang === 'fa' ? root.nameFa || root.name : root.name;
     shell.setTitle(t.t('flowsTitle', { name }));
-    const share = answer.valueFlows.importedShare;
+    const share = answer.importedShare;
     caption.textContent =
       model.unitValueUsd !== null
         ? t.t('flowsSummary', {
@@ -70,10 +84,10 @@ async function main(): Promise<void> {
           })
         : t.t('flowsSummaryShare', { name, share: t.percent(share) });
     render();
-    onResize(shell.stage, render);
     shell.status(
       model.cutLoops ? t.t('flowsCut', { n: t.number(model.cutLoops) }) : null,
       model.merged ? t.t('flowsSmall', { n: t.number(model.merged), min: t.percent(minShare, 1) }) : null,
+      opened.length ? t.t('flowsExpanded', { min: t.percent(minShare, 2) }) : null,
     );
     shell.ready({
       root: model.item.id,
@@ -86,7 +100,31 @@ async function main(): Promise<void> {
       labels: Object.fromEntries(model.nodes.map((n) => [n.key, label(n)])),
       cutLoops: model.cutLoops,
       merged: model.merged,
+      minShare,
+      opened: [...opened],
+      groups: model.nodes.filter((n) => n.members.length > 0).map((n) => ({ key: n.key, role: n.role, count: n.count, members: n.members.map((m) => m.key) })),
     });
+  }
+}
+
+/**
+ * Opens an "other" node: asks again with minShare just under its smallest member's value, so its
+ * members (and any node as small) are drawn one by one; the address keeps the new minShare.
+ */
+async function openGroup(n: FlowNode): Promise<void> {
+  if (!model || n.members.length === 0) return;
+  const smallest = Math.min(...n.members.map((m) => m.nodeValue)) / model.total;
+  const next = Math.max(0, Math.floor(smallest * 0.999 * 1e6) / 1e6);
+  if (next >= minShare) return;
+  hideTip();
+  shell.loading();
+  try {
+    const answer = await request<{ valueFlows: ValueFlows }>(operations, 'ValueFlows', { id, minShare: next, detail: detail === 'sites' ? 'SITES' : 'ITEMS' });
+    minShare = next;
+    opened.push(n.key);
+    href = withParams(window.location.href, { minShare: String(next) });
+    window.history.replaceState(null, '', href);
+    show(answer.valueFlows);
   } catch (error) {
     shell.fail(error);
   }
@@ -205,9 +243,20 @@ function render(): void {
     const rect = svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), fill, rx: 2, 'data-key': n.key, 'data-id': n.node?.id ?? '' });
     const valueText = money(nodeValue(n));
     rect.addEventListener('mousemove', (e) =>
-      showTip(e, label(n), `${valueText}${n.valueAdded > 0 ? ` · ${t.s.valueAdded}: ${money(n.valueAdded)}` : ''}`, n.foreign ? 1 : n.importShare),
+      showTip(e, label(n), `${valueText}${n.valueAdded > 0 ? ` · ${t.s.valueAdded}: ${money(n.valueAdded)}` : ''}`, n.foreign ? 1 : n.importShare, membersOf(n)),
     );
     rect.addEventListener('mouseleave', hideTip);
+    if (n.members.length > 0) {
+      rect.setAttribute('data-group', n.role);
+      rect.setAttribute('role', 'button');
+      rect.setAttribute('tabindex', '0');
+      rect.setAttribute('aria-label', `${label(n)}: ${t.s.flowsExpandHint}`);
+      rect.style.cursor = 'pointer';
+      rect.addEventListener('click', () => void openGroup(n));
+      rect.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') void openGroup(n);
+      });
+    }
     nodeLayer.append(rect);
     const name = labelled.get(n);
     if (name === undefined) continue;
@@ -217,11 +266,14 @@ function render(): void {
     const anchor = right !== !!mirror ? 'start' : 'end';
     const y = (y0 + y1) / 2;
     const twoLines = y1 - y0 >= 14;
+    const full = label(n);
     const text = svg(
       'text',
       { x, y: twoLines ? y - 6 : y, 'text-anchor': anchor, 'dominant-baseline': 'middle', direction: 'ltr', 'unicode-bidi': 'plaintext', 'data-key': n.key, stroke: colours.background, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'font-weight': n.key === model.item.id ? 700 : 500 },
       svg('tspan', { 'data-part': 'name' }, name),
     );
+    // A label cut to fit keeps the full name as its tooltip.
+    if (name !== full) text.append(svg('title', {}, full));
     if (twoLines) text.append(svg('tspan', { x, dy: '1.25em', fill: colours.muted, 'font-size': 11, 'font-weight': 400 }, valueText));
     else text.append(svg('tspan', { fill: colours.muted, 'font-size': 11, 'font-weight': 400 }, ` ${valueText}`));
     labelLayer.append(text);
@@ -267,25 +319,45 @@ function measure(text: string, size = 12, weight = 500): number {
   return measurer.measureText(text).width;
 }
 
-/** The label, cut with an ellipsis to fit `room` pixels; empty when not even a few letters fit. */
-function fit(text: string, room: number): string {
-  if (measure(text) <= room) return text;
+/**
+ * The label, cut with an ellipsis to fit `room` pixels, at the end of a word when a whole word
+ * fits (the full name is the text's tooltip); empty when not even a few letters fit.
+ */
+export function fit(text: string, room: number, width: (s: string) => number = measure): string {
+  if (width(text) <= room) return text;
+  const words = text.split(/(?<=\s)/);
+  let kept = '';
+  for (const w of words) {
+    if (width(`${(kept + w).trimEnd()}…`) > room) break;
+    kept += w;
+  }
+  if (kept.trim().length > 0) return `${kept.trimEnd()}…`;
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (measure(`${text.slice(0, mid).trimEnd()}…`) <= room) lo = mid;
+    if (width(`${text.slice(0, mid).trimEnd()}…`) <= room) lo = mid;
     else hi = mid - 1;
   }
   return lo >= 4 ? `${text.slice(0, lo).trimEnd()}…` : '';
 }
 
-function showTip(e: MouseEvent, title: string, value: string, share: number): void {
+/** The members of an "other" node, largest first, for its tooltip. */
+function membersOf(n: FlowNode): string[] {
+  if (n.members.length === 0) return [];
+  const name = (m: FlowNode['members'][number]) => (t.lang === 'fa' ? m.nameFa || m.name : m.name);
+  const listed = n.members.slice(0, 10).map((m) => `${name(m)}: ${money(m.value)}`);
+  if (n.members.length > 10) listed.push(t.t('andMore', { n: t.number(n.members.length - 10) }));
+  return [...listed, t.s.flowsExpandHint];
+}
+
+function showTip(e: MouseEvent, title: string, value: string, share: number, members: string[] = []): void {
   tooltip.replaceChildren(
     h('strong', { dir: 'auto' }, title),
     h('div', {}, value),
     h('div', { class: 'tip-share' }, h('span', { class: 'swatch', style: `background:${importColour(share)}` }), `${t.s.imports}: ${t.percent(share)}`),
   );
+  if (members.length) tooltip.append(h('ul', { class: 'tip-members', 'data-part': 'members' }, ...members.map((m) => h('li', { dir: 'auto' }, m))));
   tooltip.hidden = false;
   const box = shell.stage.getBoundingClientRect();
   const x = e.clientX - box.left + 14;

@@ -74,6 +74,10 @@ export interface ChainNode {
 export interface DependencyGraph {
   root: { id: string };
   truncated: boolean;
+  /** Nodes lie beyond the walk's maxDepth: nodesBeyondDepth in all, nodesAtNextDepth of them one hop further. */
+  depthLimited: boolean;
+  nodesAtNextDepth: number;
+  nodesBeyondDepth: number;
   nodes: ChainNode[];
   edges: ChainEdge[];
 }

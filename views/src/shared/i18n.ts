@@ -34,7 +34,12 @@ const en = {
   dependenciesLink: 'Dependencies',
   balanceLink: 'Chain balance',
   truncated: 'The walk was cut at {n} nodes: nearer nodes are shown first.',
+  depthLimited: 'Not the whole chain: {all} more nodes lie beyond this depth, {n} of them at depth {d}. Choose a larger depth to see them.',
   nodesEdges: '{nodes} nodes · {edges} edges',
+  groupLabel: '{n} {kind}',
+  groupHint: 'Click to show them one by one.',
+  groupsStatus: '{nodes} nodes in {n} groups by tier and kind: click a group to open it',
+  andMore: '… and {n} more',
   // legend
   legend: 'Legend',
   legendShape: 'Shape: node kind',
@@ -88,6 +93,8 @@ const en = {
   flowsSmall: '{n} nodes carrying under {min} of the value are gathered into “Other imports” and “Other, made at home”.',
   flowsEmpty: 'Nothing flows into this node: it has no modelled sources.',
   otherImports: 'Other imports',
+  flowsExpandHint: 'Click to draw them one by one.',
+  flowsExpanded: 'Drawing nodes down to {min} of the value.',
   otherHome: 'Other, made at home',
   valueAdded: 'value added here',
   valueAddedRoot: 'Value added in making it',
@@ -125,6 +132,12 @@ const fa: Strings = {
   upstream: 'بالادست',
   downstream: 'پایین‌دست',
   upstreamOf: '{name} به چه وابسته است',
+  groupLabel: '{n} {kind}',
+  groupHint: 'برای دیدن تک‌تک آن‌ها کلیک کنید.',
+  groupsStatus: '{nodes} گره در {n} گروه بر پایهٔ رده و نوع: برای باز کردن گروه کلیک کنید',
+  andMore: '… و {n} مورد دیگر',
+  flowsExpandHint: 'برای کشیدن تک‌تک آن‌ها کلیک کنید.',
+  flowsExpanded: 'گره‌ها تا {min} از ارزش کشیده شده‌اند.',
   downstreamOf: 'چه چیزهایی به {name} وابسته‌اند',
   depth: 'عمق',
   search: 'جست‌وجوی گره…',
@@ -146,6 +159,7 @@ const fa: Strings = {
   dependenciesLink: 'وابستگی‌ها',
   balanceLink: 'تراز زنجیره',
   truncated: 'پیمایش در {n} گره بریده شد: گره‌های نزدیک‌تر نشان داده شده‌اند.',
+  depthLimited: 'این همهٔ زنجیره نیست: {all} گرهٔ دیگر فراتر از این عمق هست که {n} تا از آن‌ها در عمق {d} است. برای دیدنشان عمق بیشتری برگزینید.',
   nodesEdges: '{nodes} گره · {edges} یال',
   legend: 'راهنما',
   legendShape: 'شکل: نوع گره',
@@ -225,6 +239,12 @@ export const KIND_NAMES: Record<Lang, Record<string, string>> = {
   fa: { MINE: 'معدن', PRODUCT: 'محصول', PLANT: 'کارخانه', PART: 'قطعه', SUPPLIER: 'تأمین‌کننده', PROJECT: 'پروژه', SOURCE: 'منبع خبری', ORGANIZATION: 'سازمان' },
 };
 
+/** Kinds counted: "38 plants"; Persian counts with the singular («۳۸ کارخانه»). */
+export const KIND_PLURALS: Record<Lang, Record<string, string>> = {
+  en: { MINE: 'mines', PRODUCT: 'products', PLANT: 'plants', PART: 'parts', SUPPLIER: 'suppliers', PROJECT: 'projects', SOURCE: 'sources' },
+  fa: KIND_NAMES.fa,
+};
+
 export const STAGE_NAMES: Record<Lang, Record<string, string>> = {
   en: { ORE: 'ore', CONCENTRATE: 'concentrate', INTERMEDIATE: 'intermediate', SEMI_FINISHED: 'semi-finished', FINISHED: 'finished', CONSUMABLE: 'consumable' },
   fa: { ORE: 'سنگ معدن', CONCENTRATE: 'کنسانتره', INTERMEDIATE: 'میانی', SEMI_FINISHED: 'نیمه‌ساخته', FINISHED: 'نهایی', CONSUMABLE: 'مصرفی' },
@@ -241,6 +261,8 @@ export interface I18n {
   /** A string with {placeholders} filled in. */
   t(key: keyof Strings, vars?: Record<string, string | number>): string;
   kind(kind: string): string;
+  /** The kind as counted: "plants". */
+  kinds(kind: string): string;
   stage(stage: string | null | undefined): string;
   unit(unit: string | null | undefined): string;
   number(n: number, digits?: number): string;
@@ -265,6 +287,7 @@ export function i18n(lang: Lang): I18n {
       return s[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
     },
     kind: (kind) => KIND_NAMES[lang][kind] ?? kind,
+    kinds: (kind) => KIND_PLURALS[lang][kind] ?? kind,
     stage: (stage) => (stage ? (STAGE_NAMES[lang][stage] ?? stage) : ''),
     unit: (unit) => (unit ? (lang === 'fa' ? (UNITS_FA[unit] ?? unit) : unit) : ''),
     number: (n, digits) =>

@@ -93,6 +93,8 @@ export function createShell(view: ViewName, viewTitle: string | ((t: I18n) => st
     statusbar,
     setTitle(text) {
       title.textContent = text;
+      // The header cuts a long title with an ellipsis; the whole of it is the tooltip.
+      title.title = text;
       document.title = `${text} · ${t.s.appName}`;
     },
     addLink(target, label, link) {

@@ -1,0 +1,2 @@
+MERGE (m:ZanjirMeta {key: 'search'})
+SET m.version = $version

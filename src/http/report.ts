@@ -1,0 +1,41 @@
+// GET /report/<name>.csv?…: every localization report as a CSV table a spreadsheet can open or
+// import "from web" (a plain GET, no headers needed). The same service as GraphQL and the CLI
+// computes it (src/reports/tables.ts). GET /report/ lists the reports.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Services } from '../context.js';
+import { toCsv } from '../reports/csv.js';
+import { REPORTS, reportNamed, runReport } from '../reports/tables.js';
+
+export async function handleReport(services: Services, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  if (url.pathname !== '/report' && !url.pathname.startsWith('/report/')) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Reports are read with GET.\n');
+    return true;
+  }
+  const match = /^\/report\/([a-z-]+)\.csv$/.exec(url.pathname);
+  if (!match || !reportNamed(match[1]!)) {
+    const listing = Object.entries(REPORTS).map(([name, def]) => ({ url: `/report/${name}.csv`, title: def.title, params: def.params, required: def.required ?? [] }));
+    const status = url.pathname === '/report' || url.pathname === '/report/' ? 200 : 404;
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(status === 200 ? { reports: listing } : { error: `No report at ${url.pathname}.`, reports: listing }));
+    return true;
+  }
+  const name = match[1]!;
+  const params = new Map<string, string>();
+  for (const [key, value] of url.searchParams) params.set(key, params.has(key) ? `${params.get(key)},${value}` : value);
+  // Computed before any byte is sent, so a bad id or parameter is a clean 4xx.
+  const table = await runReport({ store: services.store, executor: services.executor, snapshots: services.snapshots }, name, params);
+  const body = Buffer.from(toCsv(table), 'utf8');
+  const id = params.get('id');
+  const file = [name, id, params.get('countries'), params.get('stage')].filter(Boolean).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');
+  res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8; header=present',
+    'content-disposition': `attachment; filename="${file}.csv"`,
+    'content-length': String(body.length),
+    'cache-control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
+}

@@ -1,0 +1,163 @@
+// The in-memory analytic snapshot on a real Neo4j: its answers equal the answers computed from
+// subgraphs fetched from the database, after imports, updates and staged rollbacks; every write
+// path raises the graph's version; and a second server on the same Neo4j sees an import made
+// through the first on its very next request.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotCacheFor } from '../src/context.js';
+import { deleteEverything } from '../src/db/chain-store.js';
+import { ImportFailedError } from '../src/errors/index.js';
+import {
+  chokepointsReport,
+  disruptionReport,
+  importContentReport,
+  importReliantLinksReport,
+  valueFlowsReport,
+} from '../src/graphql/analytics/analytics.service.js';
+import { importSources } from '../src/io/importer.js';
+import { linkSources } from '../src/io/link-sources.js';
+import { seedIfEmpty } from '../src/io/seed.js';
+import { documentSource } from '../src/io/sources.js';
+import { doc, edge, node } from './helpers/fixtures.js';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+let a: Harness;
+let b: Harness;
+beforeAll(async () => {
+  a = await startHarness();
+  b = await startHarness();
+  await seedIfEmpty(a.db, 'default');
+});
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+});
+
+const version = async () => Number((await a.db.executor.read('meta/graph-version'))[0]?.version ?? 0);
+/**
+ * Drops what differs by design: which version a snapshot answer used (null from the database),
+ * the last bits of sums taken in another edge order, and the order of lists that follow edge order.
+ */
+const plain = (x: unknown) =>
+  JSON.parse(
+    JSON.stringify(x, (k, v) => {
+      if (k === 'graphVersion') return undefined;
+      if (typeof v === 'number') return Math.round(v * 1e9) / 1e9;
+      if (k === 'foreignSuppliers') return [...v].sort((p: any, q: any) => p.supplier.id.localeCompare(q.supplier.id));
+      return v;
+    }),
+  );
+
+const ITEMS = ['product:peugeot-pars', 'product:hot-rolled-coil', 'part:wire-harness', 'product:tara'];
+const SCENARIOS = [{ countries: ['CN'] }, { allImports: true }, { nodeIds: ['supplier:cn-aluminium-fluoride'] }, { nodeIds: ['mine:sungun', 'plant:mobarakeh-meltshop'], countries: ['DE'] }];
+
+/** Every snapshot-backed report, from the snapshot and from the database; they must agree. */
+async function expectSnapshotEqualsDatabase(label: string): Promise<void> {
+  const fromDb = { store: a.db.store, executor: a.db.executor };
+  const fromSnapshot = { store: a.db.store, executor: a.db.executor, snapshots: snapshotCacheFor(a.db.executor) };
+  for (const id of ITEMS) {
+    const [x, y] = await Promise.all([importContentReport(fromDb, id), importContentReport(fromSnapshot, id)]);
+    expect(y.graphVersion, label).toBe(await version());
+    expect(x.graphVersion).toBeNull();
+    expect(y.totalImportContent, `${label} ${id}`).toBeCloseTo(x.totalImportContent, 12);
+    // Assumptions come in the order the edges were read, which neither side fixes: compare them as sets.
+    const canon = (r: typeof x) => plain({ ...r, totalImportContent: 0, domesticContent: 0, contributions: r.contributions.map((c) => c.item.id), assumptions: r.assumptions.map((s) => JSON.stringify(s)).sort() });
+    expect(canon(y), `${label} ${id}`).toEqual(canon(x));
+    expect(plain(await importReliantLinksReport(fromSnapshot, id, 0.3)), `${label} ${id}`).toEqual(plain(await importReliantLinksReport(fromDb, id, 0.3)));
+    expect(plain(await valueFlowsReport(fromSnapshot, id, 0)).nodes.length, `${label} ${id}`).toBe(plain(await valueFlowsReport(fromDb, id, 0)).nodes.length);
+  }
+  expect(plain(await chokepointsReport(fromSnapshot, 'product:hot-rolled-coil', 1)), label).toEqual(plain(await chokepointsReport(fromDb, 'product:hot-rolled-coil', 1)));
+  for (const scenario of SCENARIOS) {
+    const x = await disruptionReport(fromDb, scenario);
+    const y = await disruptionReport(fromSnapshot, scenario);
+    const losses = (r: typeof x) => new Map(r.losses.map((l) => [l.itemId, Math.round(l.loss * 1e9)]));
+    expect(losses(y), `${label} ${JSON.stringify(scenario)}`).toEqual(losses(x));
+    expect(y.finishedGoodsHit.map((l) => l.itemId).sort()).toEqual(x.finishedGoodsHit.map((l) => l.itemId).sort());
+    expect((await y.losses[0]!.item)?.name).toBe((await x.losses[0]!.item)?.name);
+  }
+}
+
+describe('the snapshot agrees with the database', () => {
+  it('on the seed graph', async () => {
+    await expectSnapshotEqualsDatabase('seed');
+  });
+
+  it('after an import that updates shares and adds a Chinese second source', async () => {
+    const summary = await importSources(a.db.executor, [
+      documentSource(
+        doc(
+          [
+            node('supplier:cn-coil-2', 'Supplier', { name: 'Second Chinese coil trader', nameFa: 'بازرگان دوم ورق چینی', country: 'CN' }),
+            node('supplier:ir-fluoride', 'Supplier', { name: 'Home aluminium fluoride maker', nameFa: 'سازنده داخلی فلوراید آلومینیوم' }),
+          ],
+          [
+            edge('SUPPLIES', 'supplier:cn-coil-2', 'product:hot-rolled-coil', { volumePerYear: 900000 }),
+            edge('SUPPLIES', 'supplier:ir-fluoride', 'product:aluminium-fluoride', { volumePerYear: 5000 }),
+          ],
+        ),
+      ),
+    ]);
+    expect(summary.edges.created).toBe(2);
+    await expectSnapshotEqualsDatabase('after an update');
+  });
+
+  it('after a staged import that failed half-way and was rolled back', async () => {
+    const before = await version();
+    const nodes = Array.from({ length: 30 }, (_, i) => node(`supplier:tmp-${i}`, 'Supplier', { name: `Temporary ${i}`, nameFa: `موقت ${i}`, country: 'CN' }));
+    const edges = nodes.map((n: any) => edge('SUPPLIES', n.id, 'product:peugeot-pars', { volumePerYear: 1 }));
+    const failed = importSources(a.db.executor, [documentSource(doc(nodes, edges))], { mode: 'staged', batchSize: 10, fault: { after: 4, kind: 'fail' } });
+    await expect(failed).rejects.toBeInstanceOf(ImportFailedError);
+    // Batches and their undoing are writes: the version moved on, and the snapshot follows it.
+    expect(await version()).toBeGreaterThan(before + 4);
+    const walk = await a.query(`{ upstream(id: "product:peugeot-pars", maxDepth: 1) { graphVersion nodes { id } } }`);
+    expect(walk.upstream.graphVersion).toBe(await version());
+    expect(walk.upstream.nodes.map((n: any) => n.id)).not.toContain('supplier:tmp-0');
+    await expectSnapshotEqualsDatabase('after a rollback');
+  });
+});
+
+describe('the graph version', () => {
+  it('rises with every write path: import, link-sources, reset', async () => {
+    const v0 = await version();
+    await importSources(a.db.executor, [documentSource(doc([node('mine:v', 'Mine', { name: 'Version mine', nameFa: 'معدن نسخه' })]))]);
+    const v1 = await version();
+    expect(v1).toBeGreaterThan(v0);
+    await linkSources(a.db.executor);
+    const v2 = await version();
+    expect(v2).toBeGreaterThan(v1);
+    const up = await a.query(`{ upstream(id: "mine:v", maxDepth: 1) { graphVersion } disruption(scenario: { countries: ["CN"] }) { graphVersion } importContent(id: "product:peugeot-pars") { graphVersion } }`);
+    expect(up.upstream.graphVersion).toBe(v2);
+    expect(up.disruption.graphVersion).toBe(v2);
+    expect(up.importContent.graphVersion).toBe(v2);
+  });
+
+  it('reads the version once per request and rebuilds only when it moved', async () => {
+    const cache = snapshotCacheFor(a.db.executor);
+    await a.query(`{ upstream(id: "product:peugeot-pars", maxDepth: 2) { nodes { id } } }`);
+    const { versionReads, builds } = cache.counters;
+    await a.query(`{ upstream(id: "product:peugeot-pars", maxDepth: 2) { nodes { id } } }`);
+    await a.query(`{ importContent(id: "product:peugeot-pars") { totalImportContent } }`);
+    expect(cache.counters.versionReads - versionReads).toBe(2);
+    expect(cache.counters.builds).toBe(builds);
+  });
+});
+
+describe('two servers on one Neo4j', () => {
+  it('the second sees an import made through the first on its next request', async () => {
+    const walk = `{ upstream(id: "product:peugeot-pars", maxDepth: 1) { graphVersion nodes { id name } } }`;
+    const first = (await b.query(walk)).upstream;
+    expect(first.nodes.map((n: any) => n.id)).not.toContain('supplier:new-seat-maker');
+    const res = await a.gql(`mutation ($d: JSON!) { importGraph(document: $d) { nodes { created } } }`, {
+      d: doc([node('supplier:new-seat-maker', 'Supplier', { name: 'New seat maker', nameFa: 'سازنده تازه صندلی' })], [edge('SUPPLIES', 'supplier:new-seat-maker', 'product:peugeot-pars', { volumePerYear: 10 })]),
+    });
+    expect(res.errors).toBeUndefined();
+    const next = (await b.query(walk)).upstream;
+    expect(next.graphVersion).toBeGreaterThan(first.graphVersion);
+    expect(next.nodes.map((n: any) => n.id)).toContain('supplier:new-seat-maker');
+    expect(next.nodes.find((n: any) => n.id === 'supplier:new-seat-maker').name).toBe('New seat maker');
+    // And a reset through the first empties the second's answers.
+    await deleteEverything(a.db.executor);
+    const gone = await b.gql(walk);
+    expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
