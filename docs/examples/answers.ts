@@ -308,4 +308,62 @@ export const ANSWERS: Record<string, Renderer> = {
   '18-plan-past-75-percent': async ({ localizationPlan: p }) =>
     `${p.candidates} projects are past 75 %; the plan finishes ${p.steps.length} of them (${(p.steps as any[]).map((s) => s.project.name).join('; ')}) ` +
     `for $${usdM(p.spentUsd, 2)} M and saves $${usdM(p.totalSavingUsd, 2)} M a year.`,
+
+  '22-companies-stopping-pars': async ({ organizationChokepoints: found }) =>
+    `${found.length} organisations would each stop the Peugeot Pars with everything they or companies they control run:\n\n` +
+    table(
+      ['organisation', 'type', 'impact', 'sites and suppliers it reaches', 'of which groups'],
+      (found as any[]).map((c) => [c.organization.name, c.organization.type.toLowerCase().replace(/_/g, ' '), share3(c.impact), c.nodes.length, c.groups.length]),
+    ),
+
+  '24-holdings-msc': async ({ holdings: msc, imidro: ministry }) => {
+    const held = (h: any) => `${h.node.name} (${pct(h.effectiveShare)}${h.exact ? '' : ', share not published'})`;
+    return (
+      `${msc.organization.name} holds ${(msc.holdings as any[]).map(held).join(', ')}${msc.cyclic ? ' (cross-holdings: chains stop where they would go round)' : ''}, ` +
+      `and it or its holdings operate ${msc.sites.length} sites (${(msc.sites as any[]).map((x) => x.node.name).join('; ')}). ` +
+      `The ministry (\`org:mimt\`, three hops) holds ${(ministry.holdings as any[]).map(held).join(', ')}; ` +
+      `those run ${ministry.sites.length} mines and plants.`
+    );
+  },
+
+  '25-stale-figures': async ({ staleFigures: stale, importContent: ic }) => {
+    const records = stale.records as any[];
+    const named = (r: any) => (r.node ? r.node.name : `${r.edge.from} ${r.edge.type} ${r.edge.to}`);
+    const years = countBy(records, (r) => String(r.asOf).slice(0, 4));
+    const f = ic.figures;
+    return (
+      `${records.length} sourced figures are dated before ${stale.cutoff} (${[...years].map(([y, n]) => `${n} of ${y}`).join(', ')}); the oldest: ` +
+      `${records.slice(0, 3).map((r) => `${named(r)} (${r.figures.join(', ')}, ${r.asOf})`).join('; ')}. ` +
+      `The Pars's import content rests on ${f.dated} dated records, ${f.oldestAsOf} to ${f.newestAsOf}, and ${f.undated} estimated ones with no date ` +
+      `(\`staleFigures(undated: true)\` lists those).`
+    );
+  },
+
+  '26-sanctioned-sources': async ({ disruption: d }) => {
+    const cars = (d.losses as any[]).filter((l) => CARS.includes(l.item.id));
+    return (
+      `The scenario removes ${d.sanctioned.length} sources: ${(d.sanctioned as any[]).map((s) => `${s.node.name} (${s.reason === 'listed' ? 'listed itself' : `behind ${s.reason}`})`).join('; ')}` +
+      `${d.removedGroups.length ? `, of which groups: ${(d.removedGroups as any[]).map((g) => g.name).join(', ')}` : ''}. ` +
+      `${d.losses.length} items lose supply, the most ${(d.losses as any[]).slice(0, 2).map((l) => `${l.item.name} (${share3(l.loss)})`).join(' and ')}; ` +
+      `${sixCars(cars.length)} lose ${[...new Set(cars.map((c) => share3(c.loss)))].join(' to ')}. Figures as of ${d.figures.oldestAsOf} at the oldest.`
+    );
+  },
+
+  '23-chokepoint-groups-pars': async ({ chokepoints: found }) => {
+    const groups = (found as any[]).filter((c) => c.group);
+    return (
+      `${groups.length} of the ${found.length} single-node chokepoints are groups of firms or sites, each many firms modelled as one: ` +
+      `${groups.map((c) => `${c.node.name}${c.memberCount ? ` (${c.memberCount})` : ''}`).join(', ')}. ` +
+      `The rest are single firms: ${(found as any[]).filter((c) => !c.group).map((c) => c.node.name).join(', ')}.`
+    );
+  },
+
+  '27-plan-timeline': async ({ localizationPlan: p }) => {
+    const byDate = new Map<string, number>();
+    for (const e of p.timeline.entries as any[]) byDate.set(e.expectedCompletion ?? 'undated', e.cumulativeSavingUsd);
+    return (
+      `Saving a year once the projects due by then run: ${[...byDate].map(([when, usd]) => `$${usdM(usd)} M by ${when}`).join(', ')}; ` +
+      `the whole plan ($${usdM(p.totalSavingUsd)} M a year) by ${p.timeline.completeBy}.`
+    );
+  },
 };

@@ -9,6 +9,7 @@ import { chainGraph, type ChainGraph } from '../model/graph.js';
 import type { EdgeRecord, NodeRecord } from '../model/records.js';
 import { CHAIN_EDGE_TYPES } from '../model/kinds.js';
 import { disruption } from './disruption.js';
+import { figureDates } from './dates.js';
 import { importContent } from './import-content.js';
 import { SnapshotBuilder, type GraphSnapshot, type SnapshotEdgeInput } from './graph-snapshot.js';
 import { disruptionOnSnapshot } from './snapshot-disruption.js';
@@ -23,6 +24,9 @@ function prng(seed: number): () => number {
   };
 }
 
+/** Dates figures may carry: a year, a month, a day (compared as text). */
+const DATES = ['2016', '2019-03', '2019-03-20', '2024'] as const;
+
 function randomChain(seed: number): ChainGraph {
   const rand = prng(seed);
   const maybe = (p: number) => rand() < p;
@@ -34,7 +38,7 @@ function randomChain(seed: number): ChainGraph {
   for (let i = 0; i < count; i += 1) {
     const id = `i${i}`;
     items.push(id);
-    nodes.push(n(id, maybe(0.5) ? 'Product' : 'Part', { ...(maybe(0.7) ? { unitValueUsd: 1 + Math.floor(rand() * 100) } : {}), ...(maybe(0.2) ? { stage: 'FINISHED' } : {}) }));
+    nodes.push(n(id, maybe(0.5) ? 'Product' : 'Part', { ...(maybe(0.7) ? { unitValueUsd: 1 + Math.floor(rand() * 100) } : {}), ...(maybe(0.2) ? { stage: 'FINISHED' } : {}), ...(maybe(0.3) ? { asOf: pick(DATES) } : {}) }));
   }
   const keys = new Set<string>();
   const add = (edge: EdgeRecord) => {
@@ -48,9 +52,9 @@ function randomChain(seed: number): ChainGraph {
     for (let s = 0; s < sources; s += 1) {
       const kind = pick(['Mine', 'Plant', 'Plant', 'Supplier'] as const);
       const id = `${kind.toLowerCase()}:${(sites += 1)}`;
-      nodes.push(n(id, kind, maybe(0.4) ? { country: pick(['CN', 'DE', 'IR']) } : {}));
+      nodes.push(n(id, kind, { ...(maybe(0.4) ? { country: pick(['CN', 'DE', 'IR']) } : {}), ...(maybe(0.2) ? { group: true } : {}), ...(kind === 'Mine' && maybe(0.5) ? { capacityTpy: 100, asOf: pick(DATES) } : {}) }));
       const type = kind === 'Mine' ? 'EXTRACTS' : kind === 'Plant' ? 'PRODUCES' : 'SUPPLIES';
-      add(e(type, id, item, { ...(maybe(0.4) ? { share: rand() } : {}), ...(maybe(0.6) ? (type === 'SUPPLIES' ? { volumePerYear: rand() * 100 } : { capacityTpy: Math.floor(rand() * 3) * 50 }) : {}), ...(type === 'SUPPLIES' && maybe(0.2) ? { originCountry: pick(['CN', 'TR']) } : {}) }));
+      add(e(type, id, item, { ...(maybe(0.4) ? { share: rand() } : {}), ...(maybe(0.3) ? { asOf: pick(DATES) } : {}), ...(maybe(0.6) ? (type === 'SUPPLIES' ? { volumePerYear: rand() * 100 } : { capacityTpy: Math.floor(rand() * 3) * 50 }) : {}), ...(type === 'SUPPLIES' && maybe(0.2) ? { originCountry: pick(['CN', 'TR']) } : {}) }));
       if (kind === 'Plant') {
         // A second output for some plants, and inputs for one output or for all.
         const second = maybe(0.3) ? pick(items) : null;
@@ -77,7 +81,8 @@ describe('a snapshot', () => {
     for (let seed = 1; seed <= 50; seed += 1) {
       const graph = randomChain(seed);
       const whole = snapshotOf(graph).wholeGraph();
-      expect([...whole.nodes.values()]).toEqual([...graph.nodes.values()].map((node) => ({ ...node, nameFa: '' })));
+      // A mine's capacity is not read by any metric, so the snapshot keeps only that it is a dated figure.
+      expect([...whole.nodes.values()]).toEqual([...graph.nodes.values()].map(({ capacityTpy: _, ...node }) => ({ ...node, nameFa: '' })));
       expect(whole.edges).toEqual(graph.edges);
     }
   });
@@ -95,6 +100,31 @@ describe('a snapshot', () => {
         expect(a.assumptions).toEqual(b.assumptions);
       }
     }
+  });
+});
+
+describe('figure dates on a snapshot', () => {
+  it('equal figureDates() on the graph, whole and for each upstream', () => {
+    for (let seed = 1; seed <= 50; seed += 1) {
+      const graph = randomChain(seed);
+      // Mines keep capacityTpy only in the database: the snapshot is told which nodes hold a figure.
+      const snap = snapshotOf(graph);
+      expect(snap.figureDates(), `seed ${seed}`).toEqual(figureDates(graph));
+      for (const id of ['i0', 'i1', 'i2']) {
+        const sub = snap.upstreamGraph(id)!;
+        expect(snap.figureDates(sub.nodes.keys()), `seed ${seed} ${id}`).toEqual(figureDates(graph, new Set(sub.nodes.keys())));
+      }
+    }
+  });
+
+  it('finds the oldest and newest by hand on a small chain', () => {
+    const graph = chainGraph(
+      [n('mine:a', 'Mine', { capacityTpy: 5, asOf: '2019-03' }), n('ore', 'Product', { unitValueUsd: 10 }), n('plant:b', 'Plant'), n('steel', 'Product', { unitValueUsd: 500, asOf: '2024' })],
+      [e('EXTRACTS', 'mine:a', 'ore', { capacityTpy: 5, asOf: '2016' }), e('FEEDS', 'ore', 'plant:b'), e('PRODUCES', 'plant:b', 'steel')],
+      'IR',
+    );
+    // Figures: mine:a (2019-03), ore (undated), steel (2024), the EXTRACTS edge (2016); plant:b, FEEDS and PRODUCES hold none.
+    expect(snapshotOf(graph).figureDates()).toEqual({ oldestAsOf: '2016', newestAsOf: '2024', dated: 3, undated: 1 });
   });
 });
 
@@ -127,6 +157,8 @@ describe('disruption on a snapshot', () => {
           if (next && next.loss === l.loss) expect(next.itemId.localeCompare(l.itemId), label).toBeGreaterThan(0);
         });
         expect(new Set(got.finishedGoodsHit.map((l) => l.itemId)), label).toEqual(new Set(expected.finishedGoodsHit.map((l) => l.itemId)));
+        expect(got.removedSources, label).toEqual(expected.removedSources);
+        expect(got.removedGroups, label).toEqual(expected.removedGroups);
       }
     }
   });

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { requireRole, type Context } from '../../context.js';
-import type { NodeRecord } from '../../model/records.js';
 import { DependencyGraphType } from '../walk/dependency-graph.type.js';
 import { BackerType, HoldingsType, OrganizationChokepointType, StaleFiguresType } from './organization.type.js';
 import { holdingsReport, organizationChokepointsReport, organizationsBehind, staleFiguresReport } from './organization.service.js';
@@ -38,7 +37,7 @@ export class OrganizationResolver {
 @Resolver(() => DependencyGraphType)
 export class DependencyOrganizationsResolver {
   @FieldResolver(() => [BackerType], { description: 'The walk rolled up to organisations: who operates, owns or is the walked nodes, and who controls those, most nodes first.' })
-  organizations(@Root() graph: { nodes: { node: NodeRecord }[] }, @Ctx() ctx: Context) {
-    return organizationsBehind(ctx, graph.nodes.map((n) => n.node));
+  organizations(@Root() graph: { nodes: { id: string }[] }, @Ctx() ctx: Context) {
+    return organizationsBehind(ctx, graph.nodes.map((n) => n.id), (id) => ctx.loaders.node.load(id));
   }
 }

@@ -70,10 +70,10 @@ export async function holdingsReport(deps: OrganizationDeps, id: string, maxDept
 }
 
 /** The organisations behind the given nodes: who operates, owns or is them, and who controls those. */
-export async function organizationsBehind(deps: OrganizationDeps, nodes: readonly NodeRecord[]) {
-  const graph = await fetchOwnershipBehind(deps.executor, nodes.map((n) => n.id));
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  return backersOf(graph, byId.keys()).map((b) => ({ organization: graph.nodes.get(b.organizationId)!, nodes: b.nodeIds.map((id) => byId.get(id)!), direct: b.direct }));
+/** The organisations behind the nodes of a walk; `load` reads a node's record (the request's loader). */
+export async function organizationsBehind(deps: OrganizationDeps, ids: readonly string[], load: (id: string) => Promise<NodeRecord | null>) {
+  const graph = await fetchOwnershipBehind(deps.executor, ids);
+  return backersOf(graph, new Set(ids)).map((b) => ({ organization: graph.nodes.get(b.organizationId)!, nodes: b.nodeIds.map(load), direct: b.direct }));
 }
 
 /**
