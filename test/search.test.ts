@@ -61,7 +61,9 @@ describe('the queries of issue 13', () => {
 
   it('National Iranian Copper finds NICICO, not the National Iranian Gas Company', async () => {
     const hits = await search('National Iranian Copper');
-    expect(hits[0]!.node.operator).toBe('National Iranian Copper Industries Co. (NICICO)');
+    // The company itself (an Organization since issue 14), then the plants it operates.
+    expect(hits[0]!.node.id).toBe('org:nicico');
+    expect(hits[1]!.node.operator).toBe('National Iranian Copper Industries Co. (NICICO)');
     const gas = hits.findIndex((x) => x.node.id === 'supplier:nigc');
     expect(gas === -1 || gas > 0).toBe(true);
   });

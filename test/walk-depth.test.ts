@@ -35,7 +35,9 @@ describe('walks say when maxDepth left nodes out', () => {
     const g = await walk('product:peugeot-pars', false, 30);
     const depths = depthOf(g);
     for (const mine of COPPER_MINES) expect(depths.get(mine), mine).toBe(13);
-    expect(g.nodes).toHaveLength(289);
+    // 290: issue 14 added one chain node upstream, KFCC (a sanctioned Chinese electrode maker).
+    expect(g.nodes).toHaveLength(290);
+    expect(depths.has('supplier:cn-kfcc')).toBe(true);
     expect(g.depthLimited).toBe(false);
     expect(g.nodesAtNextDepth).toBe(0);
     expect(g.truncated).toBe(false);
@@ -45,7 +47,7 @@ describe('walks say when maxDepth left nodes out', () => {
     const g = await walk('product:peugeot-pars', false, 12);
     const depths = depthOf(g);
     for (const mine of COPPER_MINES) expect(depths.has(mine), mine).toBe(false);
-    expect(g.nodes).toHaveLength(282);
+    expect(g.nodes).toHaveLength(283);
     expect(g.depthLimited).toBe(true);
     expect(g.nodesAtNextDepth).toBe(7);
     expect(g.nodesBeyondDepth).toBe(7);

@@ -181,7 +181,7 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
         const row = (l: { item: { name: string; id: string; kind: string }; loss: number }): Cell[] => [l.item.name, l.item.id, kindName(l.item.kind), percent(l.loss)];
         return out(r, () =>
           [
-            r.sanctioned.length ? `${formatTable(['sanctioned source', 'id', 'why'], r.sanctioned.map((x) => [x.node.name, x.node.id, x.reason]))}\n` : '',
+            ...(r.sanctioned.length ? [formatTable(['sanctioned source', 'id', 'why'], r.sanctioned.map((x) => [x.node.name, x.node.id, x.reason])), ''] : []),
             `Finished goods hit: ${r.finishedGoodsHit.length}`,
             r.finishedGoodsHit.length ? formatTable(['finished good', 'id', 'kind', 'loss'], r.finishedGoodsHit.map(row)) : '(none)',
             '',

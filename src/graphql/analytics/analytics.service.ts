@@ -5,7 +5,9 @@
 // the snapshot (cost follows the upstream, not the graph), solved by the pure solvers in
 // src/analytics, then the node records the answer names are read in one batched query. Without a
 // snapshot (deps.snapshots unset) the subgraph is fetched from the database as before. Chain
-// balance and parallel work still fetch from the database.
+// balance and parallel work still fetch from the database, and so does a `sanctioned` scenario
+// for the sources it weighs and the organisations behind them. Answers say how old their
+// figures are (`figures`, src/analytics/dates.ts).
 
 import {
   chainBalance,
@@ -16,6 +18,7 @@ import {
   parallelWork,
   valueFlows,
   DEFAULT_MIN_SHARE,
+  type DisruptionReport,
   type DisruptionScenario,
   type FlowDetail,
 } from '../../analytics/index.js';
@@ -184,22 +187,17 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioIn
     const ids = [...r.losses.map((l) => l.itemId), ...r.removedSources, ...sanctioned.map((s) => s.nodeId)];
     const records = await deps.store.nodesByIds([...new Set(ids)]);
     const byId = new Map(records.filter((n): n is NodeRecord => n !== null).map((n) => [n.id, n]));
-    const node = (id: string) => byId.get(id)!;
-    const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
-    return {
-      losses: r.losses.map(withItem),
-      finishedGoodsHit: r.finishedGoodsHit.map(withItem),
-      removedSources: r.removedSources.map(node),
-      removedGroups: r.removedGroups.map(node),
-      sanctioned: sanctioned.map((s) => ({ node: node(s.nodeId), reason: s.reason })),
-      ...common,
-    };
+    return { ...withRecords(r, sanctioned, (id) => byId.get(id)!), ...common };
   }
   const graph = await deps.store.fetchAll();
   const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
   if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
   const r = disruption(graph, removal);
-  const node = nodeOf(graph);
+  return { ...withRecords(r, sanctioned, nodeOf(graph)), figures: figureDates(graph), converged: r.converged, graphVersion: null };
+}
+
+/** A disruption answer with the records of what it names in hand. */
+function withRecords(r: DisruptionReport, sanctioned: { nodeId: string; reason: string }[], node: (id: string) => NodeRecord) {
   const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
   return {
     losses: r.losses.map(withItem),
@@ -207,9 +205,6 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioIn
     removedSources: r.removedSources.map(node),
     removedGroups: r.removedGroups.map(node),
     sanctioned: sanctioned.map((s) => ({ node: node(s.nodeId), reason: s.reason })),
-    figures: figureDates(graph),
-    converged: r.converged,
-    graphVersion: null,
   };
 }
 
