@@ -64,7 +64,9 @@ async function expectSnapshotEqualsDatabase(label: string): Promise<void> {
     const canon = (r: typeof x) => plain({ ...r, totalImportContent: 0, domesticContent: 0, contributions: r.contributions.map((c) => c.item.id), assumptions: r.assumptions.map((s) => JSON.stringify(s)).sort() });
     expect(canon(y), `${label} ${id}`).toEqual(canon(x));
     expect(plain(await importReliantLinksReport(fromSnapshot, id, 0.3)), `${label} ${id}`).toEqual(plain(await importReliantLinksReport(fromDb, id, 0.3)));
-    expect(plain(await valueFlowsReport(fromSnapshot, id, 0)).nodes.length, `${label} ${id}`).toBe(plain(await valueFlowsReport(fromDb, id, 0)).nodes.length);
+    // The same Sankey, node for node and link for link (loops are cut in the same place whatever order the edges come in).
+    const sankey = (r: Awaited<ReturnType<typeof valueFlowsReport>>) => plain({ nodes: r.nodes.map((x) => [x.key, x.value]), links: r.links, cutLoops: r.cutLoops });
+    expect(sankey(await valueFlowsReport(fromSnapshot, id, 0)), `${label} ${id}`).toEqual(sankey(await valueFlowsReport(fromDb, id, 0)));
   }
   expect(plain(await chokepointsReport(fromSnapshot, 'product:hot-rolled-coil', 1)), label).toEqual(plain(await chokepointsReport(fromDb, 'product:hot-rolled-coil', 1)));
   for (const scenario of SCENARIOS) {

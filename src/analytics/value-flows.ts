@@ -157,6 +157,7 @@ function buildVertices(model: SupplyModel, rootId: string): Map<string, Vertex> 
     const vertex: Vertex = { key, nodeId: id, item: id, site: null, foreign: false, children: [], importShare: 0 };
     vertices.set(key, vertex);
     for (const source of model.supplyOf(id).sources) vertex.children.push({ key: sourceVertex(id, source), coef: source.weight });
+    byKey(vertex.children);
     return key;
   };
 
@@ -169,11 +170,21 @@ function buildVertices(model: SupplyModel, rootId: string): Map<string, Vertex> 
     for (const line of model.recipeOf(itemId, source)) {
       if (model.isItem(line.itemId)) vertex.children.push({ key: itemVertex(line.itemId), coef: line.coefficient });
     }
+    byKey(vertex.children);
     return key;
   };
 
   itemVertex(rootId);
   return vertices;
+}
+
+/**
+ * Children in key order: where a loop is cut depends on the order the walk meets them, so the
+ * same graph must give the same Sankey whatever order its edges were stored or read in (the
+ * database and the in-memory snapshot read them in different orders).
+ */
+function byKey(children: { key: string }[]): void {
+  children.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** t(X) from the linear system, loops and all. */
