@@ -5,6 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotCacheFor } from '../src/context.js';
+import { organizationChokepointsReport } from '../src/graphql/organization/organization.service.js';
 import { deleteEverything } from '../src/db/chain-store.js';
 import { ImportFailedError } from '../src/errors/index.js';
 import {
@@ -69,6 +70,8 @@ async function expectSnapshotEqualsDatabase(label: string): Promise<void> {
     expect(sankey(await valueFlowsReport(fromSnapshot, id, 0)), `${label} ${id}`).toEqual(sankey(await valueFlowsReport(fromDb, id, 0)));
   }
   expect(plain(await chokepointsReport(fromSnapshot, 'product:hot-rolled-coil', 1)), label).toEqual(plain(await chokepointsReport(fromDb, 'product:hot-rolled-coil', 1)));
+  // Which companies would stop the Pars: the same organisations, impacts and records either way.
+  expect(plain(await organizationChokepointsReport(fromSnapshot, 'product:peugeot-pars', 0.5)), label).toEqual(plain(await organizationChokepointsReport(fromDb, 'product:peugeot-pars', 0.5)));
   for (const scenario of SCENARIOS) {
     const x = await disruptionReport(fromDb, scenario);
     const y = await disruptionReport(fromSnapshot, scenario);

@@ -55,7 +55,7 @@ export interface ScenarioInput extends DisruptionScenario {
   sanctionRegimes?: readonly string[] | null;
 }
 
-interface Subgraph {
+export interface Subgraph {
   graph: ChainGraph;
   /** The snapshot's version, or null when the graph was fetched from the database. */
   graphVersion: number | null;
@@ -68,7 +68,7 @@ function datesOf(sub: Subgraph) {
   return sub.snapshot ? sub.snapshot.figureDates(sub.graph.nodes.keys()) : figureDates(sub.graph);
 }
 
-async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<Subgraph> {
+export async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<Subgraph> {
   if (deps.snapshots) {
     const snap = await deps.snapshots.current();
     const graph = snap.upstreamGraph(id);
@@ -84,7 +84,7 @@ async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<Subgraph>
  * The full records of the nodes an answer names. A snapshot keeps only what the metrics read, so
  * those come from the database in one batched query; a fetched subgraph already has them.
  */
-async function recordsOf(deps: AnalyticsDeps, sub: Subgraph, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
+export async function recordsOf(deps: AnalyticsDeps, sub: Subgraph, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
   if (sub.graphVersion === null) return nodeOf(sub.graph);
   const wanted = [...new Set(ids)];
   const records = await deps.store.nodesByIds(wanted);

@@ -1,11 +1,15 @@
 // Organisations for every door (GraphQL, CLI): holdings through ownership chains, the
 // organisations behind a set of nodes, which organisations would stop an item, and which
-// figures are stale. Fetch in one round trip, solve in src/analytics, map ids back to records.
+// figures are stale. Fetch in one round trip (an item's upstream from the in-memory snapshot when
+// there is one), solve in src/analytics, map ids back to records.
 
 import { holdings, backersOf, reachOf } from '../../analytics/ownership.js';
 import { setChokepoints } from '../../analytics/disruption.js';
 import { staleCutoff } from '../../analytics/dates.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
+import { recordsOf, upstreamGraph } from '../analytics/analytics.service.js';
+import type { SnapshotCache } from '../../db/snapshot-cache.js';
+import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
 import type { ChainStore } from '../../db/chain-store.js';
 import type { Executor } from '../../db/executor.js';
 import { fetchOwnershipBehind, fetchOwnershipDown, OWNERSHIP_DEPTH } from '../../db/ownership-store.js';
@@ -23,10 +27,10 @@ const FIGURE_QUERY = (() => {
 export interface OrganizationDeps {
   store: ChainStore;
   executor: Executor;
+  /** The in-memory snapshot, when the caller has one (GraphQL and the CLI do). */
+  snapshots?: SnapshotCache<GraphSnapshot>;
 }
 
-/** Hops the upstream fetch may go (as the other analytics). */
-const UPSTREAM_DEPTH = 100;
 export const MAX_STALE_PAGE = 1_000;
 
 function checkDepth(maxDepth: number | null | undefined): number {
@@ -83,8 +87,9 @@ export async function organizationsBehind(deps: OrganizationDeps, ids: readonly 
 export async function organizationChokepointsReport(deps: OrganizationDeps, id: string, minImpact?: number | null) {
   const bar = minImpact ?? 1;
   if (!(bar >= 0 && bar <= 1)) throw new BadUserInputError(`minImpact must be between 0 and 1; got ${bar}.`, 'minImpact');
-  const chain = await deps.store.fetchUpstream(id, UPSTREAM_DEPTH);
-  if (!chain) throw new NotFoundError('node', id);
+  // The item's upstream from the snapshot when there is one (as chokepoints does), else from the database.
+  const sub = await upstreamGraph(deps, id);
+  const chain = sub.graph;
   const root = chain.nodes.get(id)!;
   if (root.kind !== 'Product' && root.kind !== 'Part') throw new BadUserInputError(`${id} is a ${root.kind}; this report is for products and parts.`, 'id');
   const sources = [...chain.nodes.values()].filter((n) => n.kind === 'Mine' || n.kind === 'Plant' || n.kind === 'Supplier').map((n) => n.id);
@@ -96,8 +101,9 @@ export async function organizationChokepointsReport(deps: OrganizationDeps, id: 
     if (inChain.length > 0) reach.set(org.id, inChain);
   }
   const found = setChokepoints(chain, id, [...reach].map(([key, nodeIds]) => ({ key, nodeIds })), bar);
+  const record = await recordsOf(deps, sub, found.flatMap((c) => reach.get(c.nodeId)!));
   return found.map((c) => {
-    const nodes = reach.get(c.nodeId)!.map((x) => chain.nodes.get(x)!);
+    const nodes = reach.get(c.nodeId)!.map(record);
     return { organization: ownership.nodes.get(c.nodeId)!, impact: c.impact, nodes, groups: nodes.filter((n) => n.group === true) };
   });
 }
