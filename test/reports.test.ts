@@ -140,6 +140,29 @@ describe('CSV reports', () => {
     expect(links.rows.find((r) => r.node_id === 'supplier:evil-cn')!.node_name).toBe('Evil Co, "Ltd"');
   });
 
+  it('the sanctioned scenario, which companies would stop an item, holdings and stale figures match GraphQL', async () => {
+    const sanctioned = await csv('/report/disruption.csv?sanctioned=true&sanctionRegimes=US-OFAC');
+    const gs = (await h.query(`{ disruption(scenario: { sanctioned: true, sanctionRegimes: ["US-OFAC"] }) { losses { item { id } loss } } }`)).disruption;
+    expect(gs.losses.length).toBeGreaterThan(0);
+    expect(new Map(sanctioned.rows.map((r) => [r.item_id, Number(r.loss)]))).toEqual(new Map(gs.losses.map((l: any) => [l.item.id, l.loss])));
+
+    const companies = await csv('/report/organization-chokepoints.csv?id=product:peugeot-pars');
+    const gc = (await h.query(`{ organizationChokepoints(id: "product:peugeot-pars") { organization { id } impact nodes { id } groups { id } } }`)).organizationChokepoints;
+    expect(companies.header).toEqual(['organization_id', 'organization_name', 'organization_name_fa', 'type', 'impact', 'nodes', 'groups', 'node_ids']);
+    expect(companies.rows.map((r) => [r.organization_id, Number(r.impact), Number(r.nodes), r.node_ids])).toEqual(gc.map((c: any) => [c.organization.id, c.impact, c.nodes.length, c.nodes.map((n: any) => n.id).join(' ')]));
+
+    const holdings = await csv('/report/holdings.csv?id=org:msc');
+    const gh = (await h.query(`{ holdings(id: "org:msc") { holdings { node { id } effectiveShare exact } sites { node { id } operator { id } effectiveShare } } }`)).holdings;
+    expect(holdings.rows.filter((r) => r.what === 'holding').map((r) => [r.node_id, Number(r.effective_share), r.exact])).toEqual(gh.holdings.map((x: any) => [x.node.id, x.effectiveShare, String(x.exact)]));
+    expect(holdings.rows.filter((r) => r.what === 'site').map((r) => [r.node_id, r.operator_id, Number(r.effective_share)])).toEqual(gh.sites.map((x: any) => [x.node.id, x.operator.id, x.effectiveShare]));
+
+    const stale = await csv('/report/stale-figures.csv?olderThan=3');
+    const gf = (await h.query(`{ staleFigures(olderThan: 3) { records { asOf figures node { id } edge { type from to } } } }`)).staleFigures;
+    expect(stale.rows.map((r) => [r.as_of, r.node_id || `${r.edge_from} ${r.edge_type} ${r.edge_to}`, r.figures])).toEqual(
+      gf.records.map((x: any) => [x.asOf, x.node ? x.node.id : `${x.edge.from} ${x.edge.type} ${x.edge.to}`, x.figures.join(' ')]),
+    );
+  });
+
   it('refuses what it cannot answer with a clear 4xx', async () => {
     const get = async (path: string) => {
       const res = await plainGet(path);

@@ -32,6 +32,26 @@ describe('zanjir report companies | holdings | stale | disruption --sanctioned',
     expect(sanctioned.stdout).toContain('groups removed whole (each stands for many firms or sites): plant:p2b');
   }, 120_000);
 
+  it('writes the same CSV as the HTTP reports, the sanctioned scenario included', async () => {
+    const runs: [string[], string][] = [
+      [['report', 'disruption', '--sanctioned', '--regimes', 'EU', '--csv'], '/report/disruption.csv?sanctioned=true&sanctionRegimes=EU'],
+      [['report', 'companies', 'product:widget', '--csv'], '/report/organization-chokepoints.csv?id=product:widget'],
+      [['report', 'holdings', 'org:a', '--csv'], '/report/holdings.csv?id=org:a'],
+      [['report', 'stale', '--older-than', '3', '--undated', '--csv'], '/report/stale-figures.csv?olderThan=3&undated=true'],
+    ];
+    for (const [args, path] of runs) {
+      const run = await zanjir(args);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+      const http = Buffer.from(await (await fetch(`${h.server.url}${path}`)).arrayBuffer()).toString('utf8');
+      expect(run.stdout, args.join(' ')).toBe(http);
+      expect(run.stdout.split('\r\n').length, args.join(' ')).toBeGreaterThan(2);
+    }
+    // The sanctioned scenario is not dropped on the way to the CSV: its losses are the sanctioned answer's.
+    const csv = (await zanjir(['report', 'disruption', '--sanctioned', '--csv'])).stdout;
+    const json = JSON.parse((await zanjir(['report', 'disruption', '--sanctioned', '--json'])).stdout);
+    expect(csv.split('\r\n').filter((l) => /^[a-z]+:/.test(l)).length).toBe(json.losses.length);
+  }, 180_000);
+
   it('says what is wrong, exit code 1', async () => {
     const cases: [string[], RegExp][] = [
       [['report', 'holdings', 'org:nope'], /No node with id "org:nope"/],

@@ -19,6 +19,7 @@ import {
   localizationPlanReport,
   type CurrencyDeps,
 } from '../graphql/currency/currency.service.js';
+import { holdingsReport, organizationChokepointsReport, staleFiguresReport } from '../graphql/organization/organization.service.js';
 import { BadUserInputError } from '../errors/index.js';
 import { CATEGORIES, isCategory } from '../model/categories.js';
 import { STAGES } from '../model/kinds.js';
@@ -126,12 +127,14 @@ export const REPORTS: Record<string, ReportDef> = {
   },
   disruption: {
     title: 'Supply lost if nodes, countries or all imports stop (disruption); finished goods first',
-    params: ['countries', 'nodes', 'allImports'],
+    params: ['countries', 'nodes', 'allImports', 'sanctioned', 'sanctionRegimes'],
     async run(deps, params) {
       const r = await disruptionWithRecords(deps, {
         countries: list(params, 'countries')?.map((c) => c.toUpperCase()),
         nodeIds: list(params, 'nodes'),
         allImports: flag(params, 'allImports'),
+        sanctioned: flag(params, 'sanctioned'),
+        sanctionRegimes: list(params, 'sanctionRegimes') ?? null,
       });
       const finished = new Set(r.finishedGoodsHit.map((l) => l.item.id));
       const rows = [...r.finishedGoodsHit, ...r.losses.filter((l) => !finished.has(l.item.id))];
@@ -150,6 +153,47 @@ export const REPORTS: Record<string, ReportDef> = {
       return {
         columns: ['node_id', 'node_name', 'node_name_fa', 'kind', 'country', 'impact'],
         rows: r.map((c) => [c.node.id, c.node.name, c.node.nameFa, kindName(c.node.kind), text(c.node.country), c.impact]),
+      };
+    },
+  },
+  'organization-chokepoints': {
+    title: 'Organisations whose sites and suppliers, stopped together, cost an item its supply (organizationChokepoints)',
+    params: ['id', 'minImpact'],
+    required: ['id'],
+    async run(deps, params) {
+      const r = await organizationChokepointsReport(deps, params.get('id')!, number(params, 'minImpact'));
+      return {
+        columns: ['organization_id', 'organization_name', 'organization_name_fa', 'type', 'impact', 'nodes', 'groups', 'node_ids'],
+        rows: r.map((c) => [c.organization.id, c.organization.name, c.organization.nameFa, text(c.organization.type), c.impact, c.nodes.length, c.groups.length, c.nodes.map((n) => n.id).join(' ')]),
+      };
+    },
+  },
+  holdings: {
+    title: 'What an organisation holds through ownership chains, and the sites and suppliers behind it (holdings)',
+    params: ['id', 'maxDepth'],
+    required: ['id'],
+    async run(deps, params) {
+      const r = await holdingsReport(deps, params.get('id')!, number(params, 'maxDepth'));
+      const row = (what: string, node: NodeRecord, by: NodeRecord | null, share: number, exact: boolean | null, depth: number | null, via: NodeRecord[] | null): Cell[] =>
+        [what, node.id, node.name, node.nameFa, kindName(node.kind), by?.id ?? null, share, exact, depth, via ? via.map((v) => v.id).join(' > ') : null];
+      return {
+        columns: ['what', 'node_id', 'node_name', 'node_name_fa', 'kind', 'operator_id', 'effective_share', 'exact', 'depth', 'via'],
+        rows: [
+          ...r.holdings.map((x) => row('holding', x.node, null, x.effectiveShare, x.exact, x.depth, x.via)),
+          ...r.sites.map((x) => row('site', x.node, x.operator, x.effectiveShare, null, null, null)),
+          ...r.suppliers.map((x) => row('supplier', x.node, x.organization, x.effectiveShare, null, null, null)),
+        ],
+      };
+    },
+  },
+  'stale-figures': {
+    title: 'Figures dated before this year minus olderThan years, oldest first (staleFigures)',
+    params: ['olderThan', 'undated', 'first'],
+    async run(deps, params) {
+      const r = await staleFiguresReport(deps, number(params, 'olderThan'), { undated: flag(params, 'undated'), first: number(params, 'first') ?? null });
+      return {
+        columns: ['as_of', 'figures', 'node_id', 'node_name', 'edge_type', 'edge_from', 'edge_to'],
+        rows: r.records.map((x) => [x.asOf, x.figures.join(' '), x.node?.id ?? null, x.node?.name ?? null, x.edge?.type ?? null, x.edge?.from ?? null, x.edge?.to ?? null]),
       };
     },
   },
@@ -250,8 +294,15 @@ export const REPORTS: Record<string, ReportDef> = {
   },
 };
 
-/** `links` is what the CLI calls import-reliant-links. */
-export const REPORT_ALIASES: Record<string, string> = { links: 'import-reliant-links', bills: 'import-bills', impact: 'localization-impact', plan: 'localization-plan' };
+/** The CLI's short names: `links` is import-reliant-links, `companies` organization-chokepoints. */
+export const REPORT_ALIASES: Record<string, string> = {
+  links: 'import-reliant-links',
+  bills: 'import-bills',
+  impact: 'localization-impact',
+  plan: 'localization-plan',
+  companies: 'organization-chokepoints',
+  stale: 'stale-figures',
+};
 
 export function reportNamed(name: string): ReportDef | undefined {
   return REPORTS[REPORT_ALIASES[name] ?? name];

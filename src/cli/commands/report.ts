@@ -107,6 +107,21 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
           set('countries', stringOption(args, 'countries'));
           set('nodes', stringOption(args, 'nodes'));
           set('allImports', args.options.has('all-imports'));
+          set('sanctioned', args.options.has('sanctioned'));
+          set('sanctionRegimes', stringOption(args, 'regimes'));
+          break;
+        case 'companies':
+          set('id', await needId());
+          set('minImpact', numberOption(args, 'min-impact'));
+          break;
+        case 'holdings':
+          set('id', await needAnyId());
+          set('maxDepth', numberOption(args, 'max-depth'));
+          break;
+        case 'stale':
+          set('olderThan', numberOption(args, 'older-than'));
+          set('undated', args.options.has('undated'));
+          set('first', numberOption(args, 'first'));
           break;
         case 'chokepoints':
           set('id', await needId());

@@ -73,8 +73,10 @@ export async function holdingsReport(deps: OrganizationDeps, id: string, maxDept
   };
 }
 
-/** The organisations behind the given nodes: who operates, owns or is them, and who controls those. */
-/** The organisations behind the nodes of a walk; `load` reads a node's record (the request's loader). */
+/**
+ * The organisations behind the nodes of a walk: who operates, owns or is them, and who controls
+ * those; `load` reads a node's record (the request's loader).
+ */
 export async function organizationsBehind(deps: OrganizationDeps, ids: readonly string[], load: (id: string) => Promise<NodeRecord | null>) {
   const graph = await fetchOwnershipBehind(deps.executor, ids);
   return backersOf(graph, new Set(ids)).map((b) => ({ organization: graph.nodes.get(b.organizationId)!, nodes: b.nodeIds.map(load), direct: b.direct }));
