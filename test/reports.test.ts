@@ -205,6 +205,10 @@ describe('the foreign-currency reports as CSV', () => {
     expect(picked.map((r) => r.project_id)).toEqual(gqlPlan.steps.map((s: any) => s.project.id));
     expect(Number(picked.at(-1)!.cumulative_saving_usd)).toBe(gqlPlan.steps.at(-1).cumulativeSavingUsd);
     expect(plan.rows.filter((r) => r.picked === 'false').map((r) => [r.project_id, r.reason])).toEqual(gqlPlan.skipped.map((s: any) => [s.project.id, s.reason]));
+    // When each pick is expected to finish (issue 14), for laying the plan out in time in a spreadsheet.
+    const completion = (await h.query('{ localizationPlan(budgetUsd: 5e8) { steps { project { id ... on Project { expectedCompletion } } } } }')).localizationPlan;
+    expect(picked.map((r) => r.expected_completion)).toEqual(completion.steps.map((s: any) => s.project.expectedCompletion ?? ''));
+    expect(picked.some((r) => /^\d{4}/.test(r.expected_completion!))).toBe(true);
 
     const content = await csv('/report/localization-plan.csv?budget=5e8&content=product:peugeot-pars');
     expect(content.header).toContain('domestic_content_after');

@@ -284,10 +284,10 @@ export const REPORTS: Record<string, ReportDef> = {
         };
       }
       return {
-        columns: ['order', 'project_id', 'name', 'picked', 'reason', 'net_saving_usd', 'remaining_cost_usd', 'saving_per_usd', 'cumulative_cost_usd', 'cumulative_saving_usd'],
+        columns: ['order', 'project_id', 'name', 'picked', 'reason', 'net_saving_usd', 'remaining_cost_usd', 'saving_per_usd', 'cumulative_cost_usd', 'cumulative_saving_usd', 'expected_completion'],
         rows: [
-          ...plan.steps.map((x, i) => [i + 1, x.project.id, x.project.name, true, null, x.netSavingUsd, x.remainingCostUsd, x.savingPerUsd, x.cumulativeCostUsd, x.cumulativeSavingUsd] as Cell[]),
-          ...plan.skipped.map((x) => [null, x.project.id, x.project.name, false, x.reason, x.standaloneNetSavingUsd, x.remainingCostUsd, null, null, null] as Cell[]),
+          ...plan.steps.map((x, i) => [i + 1, x.project.id, x.project.name, true, null, x.netSavingUsd, x.remainingCostUsd, x.savingPerUsd, x.cumulativeCostUsd, x.cumulativeSavingUsd, text(x.project.expectedCompletion)] as Cell[]),
+          ...plan.skipped.map((x) => [null, x.project.id, x.project.name, false, x.reason, x.standaloneNetSavingUsd, x.remainingCostUsd, null, null, null, text(x.project.expectedCompletion)] as Cell[]),
         ],
       };
     },
