@@ -110,6 +110,22 @@ describe('rolled up to organisations', () => {
       { organization: { id: 'org:y' }, impact: close(0.42) },
     ]);
   });
+
+  it('lists each organisation that reaches the same sites, with the same impact (a co-operator of W’s plant)', async () => {
+    const twin = { format: 'zanjir/1', nodes: [{ id: 'org:w-twin', kind: 'Organization', name: 'W co-operator', nameFa: 'هم‌بهره‌بردار دبلیو' }], edges: [{ type: 'OPERATES', from: 'org:w-twin', to: 'plant:w' }] };
+    await importSources(h.db.executor, [documentSource(twin)], { dataset: { name: 'twin-test' } });
+    try {
+      const { organizationChokepoints } = await h.query(`{ organizationChokepoints(id: "product:widget", minImpact: 0.4) { organization { id } impact nodes { id } } }`);
+      expect(organizationChokepoints).toEqual([
+        { organization: { id: 'org:holding' }, impact: close(1), nodes: [{ id: 'plant:w' }, { id: 'supplier:de' }] },
+        { organization: { id: 'org:w-owner' }, impact: close(0.7), nodes: [{ id: 'plant:w' }] },
+        { organization: { id: 'org:w-twin' }, impact: close(0.7), nodes: [{ id: 'plant:w' }] },
+        { organization: { id: 'org:y' }, impact: close(0.42), nodes: [{ id: 'plant:p2' }] },
+      ]);
+    } finally {
+      await h.query('mutation { removeDataset(name: "twin-test") { nodesDeleted } }');
+    }
+  });
 });
 
 describe('groups', () => {

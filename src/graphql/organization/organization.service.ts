@@ -102,11 +102,22 @@ export async function organizationChokepointsReport(deps: OrganizationDeps, id: 
     const inChain = [...reachOf(ownership, org.id)].filter((x) => chain.nodes.has(x)).sort();
     if (inChain.length > 0) reach.set(org.id, inChain);
   }
-  const found = setChokepoints(chain, id, [...reach].map(([key, nodeIds]) => ({ key, nodeIds })), bar);
-  const record = await recordsOf(deps, sub, found.flatMap((c) => reach.get(c.nodeId)!));
+  // Organisations that reach the same nodes (a holding and the company it controls, say) stop the
+  // same things: each distinct set is solved once, which bounds the work by the chain, not by how
+  // many organisations hang on it.
+  const orgsBySet = new Map<string, string[]>();
+  for (const [org, nodeIds] of reach) {
+    const key = nodeIds.join('\n');
+    orgsBySet.set(key, [...(orgsBySet.get(key) ?? []), org]);
+  }
+  const solved = setChokepoints(chain, id, [...orgsBySet.keys()].map((key) => ({ key, nodeIds: key.split('\n') })), bar);
+  const found = solved
+    .flatMap((c) => orgsBySet.get(c.nodeId)!.map((org) => ({ org, impact: c.impact })))
+    .sort((a, b) => b.impact - a.impact || a.org.localeCompare(b.org));
+  const record = await recordsOf(deps, sub, found.flatMap((c) => reach.get(c.org)!));
   return found.map((c) => {
-    const nodes = reach.get(c.nodeId)!.map(record);
-    return { organization: ownership.nodes.get(c.nodeId)!, impact: c.impact, nodes, groups: nodes.filter((n) => n.group === true) };
+    const nodes = reach.get(c.org)!.map(record);
+    return { organization: ownership.nodes.get(c.org)!, impact: c.impact, nodes, groups: nodes.filter((n) => n.group === true) };
   });
 }
 
