@@ -39,7 +39,20 @@ export async function applySchema(executor: Executor, cypherRoot: string): Promi
  * the import's own bookkeeping needs. Keeping them up to date record by record is most of the cost
  * of a load; built once afterwards (applySchema) they populate in bulk.
  */
-const KEPT_DURING_BULK_LOAD = new Set(['entity_id', 'zanjir_meta_key', 'zanjir_version_key', 'zanjir_import_id', 'zanjir_import_slot', 'zanjir_import_lock', 'zanjir_import_batch', 'zanjir_import_undo']);
+const KEPT_DURING_BULK_LOAD = new Set([
+  'entity_id',
+  'zanjir_meta_key',
+  'zanjir_version_key',
+  'zanjir_import_id',
+  'zanjir_import_slot',
+  'zanjir_import_lock',
+  'zanjir_import_batch',
+  'zanjir_import_undo',
+  // A data set's name is unique (the load's own data set is created under it) and a rolled-back
+  // load finds its data set by import id.
+  'zanjir_dataset_name',
+  'zanjir_dataset_import',
+]);
 
 export function bulkLoadDroppable(cypherRoot: string): { name: string; constraint: boolean }[] {
   return readSchemaStatements(cypherRoot)
