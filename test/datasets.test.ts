@@ -163,6 +163,17 @@ describe('removing a data set', () => {
     expect((await h.query(`{ datasets { name } }`)).datasets).toEqual([{ name: 'base' }]);
   }, 60_000);
 
+  it('an edit does not change where a record came from: the data set still lists it, and its removal takes it', async () => {
+    await importSources(h.db.executor, [documentSource(UPDATE)], { dataset: { name: 'update-2024' } });
+    await h.query(`mutation { upsertNode(node: { id: "supplier:new", kind: "Supplier", name: "Renamed by hand" }) { change { changeId } } }`);
+    await h.query(`mutation { upsertEdge(edge: { type: "SUPPLIES", from: "supplier:new", to: "product:ore", volumePerYear: 6 }) { change { changeId } } }`);
+    const listed = await h.query(`{ nodes(filter: { dataset: "update-2024" }, first: 50) { edges { node { id name datasets } } } }`);
+    expect(listed.nodes.edges.map((e: any) => e.node)).toContainEqual({ id: 'supplier:new', name: 'Renamed by hand', datasets: ['update-2024'] });
+    await removeDataset(h.db.executor, 'update-2024');
+    // What only it brought goes, edited or not (docs/decisions.md, Data sets); the change log keeps the edit.
+    expect((await h.gql(`{ node(id: "supplier:new") { id } }`)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  }, 60_000);
+
   it('a staged import that fails forgets its data set: no name on any record, no bookkeeping', async () => {
     const before = await fingerprint();
     const kept = await bookkeeping();

@@ -1,4 +1,5 @@
-// Writes one edge whole: its properties become exactly $props; created when its key is new.
+// Writes one edge whole: its properties become exactly $props; created when its key is new. The
+// data sets that wrote it (`_datasets`) stay, as node-put keeps them.
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 OPTIONAL MATCH (a)-[old:{{type}}]->(b) WHERE coalesce(old.output, '') = $output
@@ -9,7 +10,8 @@ CALL (a, b, old) {
   RETURN 1 AS created
   UNION ALL
   WITH old WHERE old IS NOT NULL
-  SET old = $props
+  WITH old, old._datasets AS datasets
+  SET old = $props, old._datasets = datasets
   RETURN 0 AS created
 }
 RETURN created
