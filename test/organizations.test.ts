@@ -173,9 +173,9 @@ describe('sanctions', () => {
       { node: { id: 'supplier:cn2' }, reason: 'org:x' },
     ]);
     expect(disruption.removedGroups).toEqual([{ id: 'plant:p2b', group: true, memberCount: 12 }]);
-    // Dated figures of the graph: mine 2014, widget 2024, project 2020-03-19, the plant's share
-    // 2019-03-20, the German share 2018; undated: 7 chain edges with figures.
-    expect(disruption.figures).toEqual({ oldestAsOf: '2014', newestAsOf: '2024', dated: 5, undated: 7 });
+    // Dated figures of the supply chain: mine 2014, widget 2024, the plant's share 2019-03-20, the
+    // German share 2018 (the project's 2020-03-19 progress is not supply); undated: 7 chain edges with figures.
+    expect(disruption.figures).toEqual({ oldestAsOf: '2014', newestAsOf: '2024', dated: 4, undated: 7 });
   });
 
   it('only some regimes: EU removes cn1 alone (p1 0.5, widget 0.35)', async () => {

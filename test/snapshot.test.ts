@@ -78,6 +78,8 @@ async function expectSnapshotEqualsDatabase(label: string): Promise<void> {
     const losses = (r: typeof x) => new Map(r.losses.map((l) => [l.itemId, Math.round(l.loss * 1e9)]));
     expect(losses(y), `${label} ${JSON.stringify(scenario)}`).toEqual(losses(x));
     expect(y.finishedGoodsHit.map((l) => l.itemId).sort()).toEqual(x.finishedGoodsHit.map((l) => l.itemId).sort());
+    expect(y.figures, `${label} ${JSON.stringify(scenario)} figures`).toEqual(x.figures);
+    expect((await Promise.all(y.removedSources)).map((n) => n.id)).toEqual((await Promise.all(x.removedSources)).map((n) => n.id));
     expect((await y.losses[0]!.item)?.name).toBe((await x.losses[0]!.item)?.name);
   }
 }

@@ -110,6 +110,8 @@ describe('figure dates on a snapshot', () => {
       // Mines keep capacityTpy only in the database: the snapshot is told which nodes hold a figure.
       const snap = snapshotOf(graph);
       expect(snap.figureDates(), `seed ${seed}`).toEqual(figureDates(graph));
+      const some = [...graph.nodes.keys()].filter((_, i) => i % 3 === 0);
+      expect(snap.figureDates(some), `seed ${seed} every third node`).toEqual(figureDates(graph, new Set(some)));
       for (const id of ['i0', 'i1', 'i2']) {
         const sub = snap.upstreamGraph(id)!;
         expect(snap.figureDates(sub.nodes.keys()), `seed ${seed} ${id}`).toEqual(figureDates(graph, new Set(sub.nodes.keys())));
@@ -119,7 +121,14 @@ describe('figure dates on a snapshot', () => {
 
   it('finds the oldest and newest by hand on a small chain', () => {
     const graph = chainGraph(
-      [n('mine:a', 'Mine', { capacityTpy: 5, asOf: '2019-03' }), n('ore', 'Product', { unitValueUsd: 10 }), n('plant:b', 'Plant'), n('steel', 'Product', { unitValueUsd: 500, asOf: '2024' })],
+      [
+        n('mine:a', 'Mine', { capacityTpy: 5, asOf: '2019-03' }),
+        n('ore', 'Product', { unitValueUsd: 10 }),
+        n('plant:b', 'Plant'),
+        n('steel', 'Product', { unitValueUsd: 500, asOf: '2024' }),
+        // A project's progress is not supply: the chain's dates leave it out.
+        n('project:p', 'Project', { progress: 0.5, asOf: '2001' }),
+      ],
       [e('EXTRACTS', 'mine:a', 'ore', { capacityTpy: 5, asOf: '2016' }), e('FEEDS', 'ore', 'plant:b'), e('PRODUCES', 'plant:b', 'steel')],
       'IR',
     );

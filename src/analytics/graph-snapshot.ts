@@ -391,33 +391,41 @@ export class GraphSnapshot {
 
   /**
    * How old the figures are (src/analytics/dates.ts) of the nodes `ids` names and the chain edges
-   * into them from inside the set, or of the whole chain without `ids`. The whole chain's answer
-   * is kept with the snapshot.
+   * between them, or, without `ids`, of the supply chain: every node but projects (their progress
+   * and budgets are not supply) and every chain edge. The whole chain's answer is kept with the
+   * snapshot; a subgraph's costs what the subgraph holds, not the graph.
    */
   figureDates(ids?: Iterable<string>): FigureDates {
+    const date = (code: number) => (code >= 0 ? this.asOfTable[code]! : null);
+    const collect = collectFigureDates();
     if (!ids) {
       const kept = this.derived.get('figureDates') as FigureDates | undefined;
       if (kept) return kept;
+      for (let v = 0; v < this.nodeCount; v += 1) if (this.kind[v] !== KIND.Project && this.nodeFlags[v]! & FIGURED) collect.see(date(this.nodeAsOf[v]!));
+      for (let e = 0; e < this.edgeCount; e += 1) if (this.eFigured[e]) collect.see(date(this.eAsOf[e]!));
+      const whole = collect.result();
+      this.derived.set('figureDates', whole);
+      return whole;
     }
-    const collect = collectFigureDates();
-    const date = (code: number) => (code >= 0 ? this.asOfTable[code]! : null);
-    let inside: Uint8Array | null = null;
-    if (ids) {
-      inside = new Uint8Array(this.nodeCount);
-      for (const id of ids) {
-        const v = this.index.get(id);
-        if (v !== undefined) inside[v] = 1;
+    const members: number[] = [];
+    const inside = new Set<number>();
+    for (const id of ids) {
+      const v = this.index.get(id);
+      if (v !== undefined && !inside.has(v)) {
+        inside.add(v);
+        members.push(v);
       }
     }
-    for (let v = 0; v < this.nodeCount; v += 1) if ((!inside || inside[v]) && this.nodeFlags[v]! & FIGURED) collect.see(date(this.nodeAsOf[v]!));
-    for (let e = 0; e < this.edgeCount; e += 1) {
-      if (!this.eFigured[e]) continue;
-      if (inside && !(inside[this.eFrom[e]!] && inside[this.eTo[e]!])) continue;
-      collect.see(date(this.eAsOf[e]!));
+    const { start, edge } = this.inAdj;
+    for (const v of members) {
+      if (this.nodeFlags[v]! & FIGURED) collect.see(date(this.nodeAsOf[v]!));
+      // Each edge is counted once, at its head, when its tail is inside too.
+      for (let k = start[v]!; k < start[v + 1]!; k += 1) {
+        const e = edge[k]!;
+        if (this.eFigured[e] && inside.has(this.eFrom[e]!)) collect.see(date(this.eAsOf[e]!));
+      }
     }
-    const out = collect.result();
-    if (!ids) this.derived.set('figureDates', out);
-    return out;
+    return collect.result();
   }
 
   /** The node as the metrics see it: the properties they read, nothing more. */

@@ -163,6 +163,8 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioIn
     const snap = await deps.snapshots.current();
     const unknown = (scenario.nodeIds ?? []).filter((id) => !snap.has(id));
     if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+    // Sanctions were read just before the snapshot: a source deleted since is no longer there to remove.
+    const present = sanctioned.filter((s) => snap.has(s.nodeId));
     const r = disruptionOnSnapshot(snap, removal);
     const common = { converged: r.converged, graphVersion: snap.version, figures: snap.figureDates() };
     // Thousands of items may lose supply, and a country's every supplier be removed: their
@@ -180,20 +182,24 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioIn
           return r.removedSources.map(load);
         },
         removedGroups: r.removedGroups.map(load),
-        sanctioned: sanctioned.map((s) => ({ node: load(s.nodeId), reason: s.reason })),
+        sanctioned: present.map((s) => ({ node: load(s.nodeId), reason: s.reason })),
         ...common,
       };
     }
-    const ids = [...r.losses.map((l) => l.itemId), ...r.removedSources, ...sanctioned.map((s) => s.nodeId)];
+    const ids = [...r.losses.map((l) => l.itemId), ...r.removedSources, ...present.map((s) => s.nodeId)];
     const records = await deps.store.nodesByIds([...new Set(ids)]);
     const byId = new Map(records.filter((n): n is NodeRecord => n !== null).map((n) => [n.id, n]));
-    return { ...withRecords(r, sanctioned, (id) => byId.get(id)!), ...common };
+    return { ...withRecords(r, present, (id) => byId.get(id)!), ...common };
   }
   const graph = await deps.store.fetchAll();
   const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
   if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+  // Sanctions were read just before: a source deleted since is no longer there to remove.
+  const present = sanctioned.filter((s) => graph.nodes.has(s.nodeId));
   const r = disruption(graph, removal);
-  return { ...withRecords(r, sanctioned, nodeOf(graph)), figures: figureDates(graph), converged: r.converged, graphVersion: null };
+  // The supply chain's figures, as the snapshot counts them: projects' progress and budgets are not supply.
+  const chain = new Set([...graph.nodes.values()].filter((n) => n.kind !== 'Project').map((n) => n.id));
+  return { ...withRecords(r, present, nodeOf(graph)), figures: figureDates(graph, chain), converged: r.converged, graphVersion: null };
 }
 
 /** A disruption answer with the records of what it names in hand. */
