@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chainGraph } from '../model/graph.js';
-import { chokepoints, disruption } from './disruption.js';
+import { chokepoints, disruption, setChokepoints } from './disruption.js';
 import { e, n, workedExample } from './test-graphs.js';
 
 const close = (x: number) => expect.closeTo(x, 12);
@@ -106,5 +106,35 @@ describe('fixed proportions, shares and cycles', () => {
       ['scrap', 1],
       ['steel', 1],
     ]);
+  });
+});
+
+describe('long solves stop when the caller says so', () => {
+  // One solve per candidate can hold a server for as long as the chain is big: the caller's
+  // checkpoint (the request's deadline) runs before each solve and may stop the work.
+  const stopAfter = (solves: number) => {
+    let calls = 0;
+    return () => {
+      calls += 1;
+      if (calls > solves) throw new Error(`stopped after ${solves} solves`);
+    };
+  };
+
+  it('chokepoints asks before every candidate, and stops', () => {
+    const graph = workedExample();
+    let asked = 0;
+    const all = chokepoints(graph, 'steel', 0, { checkpoint: () => void (asked += 1) });
+    // Every upstream node but steel itself is a candidate (the worked example has nine nodes).
+    expect(asked).toBe(graph.nodes.size - 1);
+    expect(all.length).toBeGreaterThan(0);
+    expect(() => chokepoints(graph, 'steel', 0, { checkpoint: stopAfter(2) })).toThrow('stopped after 2 solves');
+  });
+
+  it('setChokepoints asks before every set, and stops', () => {
+    const sets = [{ key: 'a', nodeIds: ['supplier:cn'] }, { key: 'b', nodeIds: ['mine:a'] }, { key: 'c', nodeIds: ['supplier:tr'] }];
+    let asked = 0;
+    expect(setChokepoints(workedExample(), 'steel', sets, 0, { checkpoint: () => void (asked += 1) })).toHaveLength(3);
+    expect(asked).toBe(3);
+    expect(() => setChokepoints(workedExample(), 'steel', sets, 0, { checkpoint: stopAfter(1) })).toThrow('stopped after 1 solves');
   });
 });

@@ -65,11 +65,20 @@ export function disruption(graph: ChainGraph, scenario: DisruptionScenario): Dis
   return { losses, finishedGoodsHit, removedSources, removedGroups, converged, iterations };
 }
 
+/** How a caller bounds work of one solve per candidate. */
+export interface SolveOptions {
+  /**
+   * Called before each solve; throwing stops the work (a server passes its request's deadline
+   * check, so a big chain cannot hold it past the request's time budget).
+   */
+  checkpoint?: () => void;
+}
+
 /**
  * For each set, the loss at `rootId` when everything in it is removed at once; the sets whose
  * loss reaches `minImpact`, largest first. `graph` should be the root's upstream subgraph.
  */
-export function setChokepoints(graph: ChainGraph, rootId: string, sets: readonly RemovalSet[], minImpact = 1): Chokepoint[] {
+export function setChokepoints(graph: ChainGraph, rootId: string, sets: readonly RemovalSet[], minImpact = 1, options: SolveOptions = {}): Chokepoint[] {
   const model = new SupplyModel(graph);
   if (!model.node(rootId)) throw new UnknownNodeError(rootId);
   const items = [...upstreamOf(model, rootId)].filter((id) => model.isItem(id));
@@ -77,6 +86,7 @@ export function setChokepoints(graph: ChainGraph, rootId: string, sets: readonly
   for (const set of sets) {
     const nodeIds = set.nodeIds.filter((id) => id !== rootId && model.node(id));
     if (nodeIds.length === 0) continue;
+    options.checkpoint?.();
     const impact = solveLosses(model, items, { nodeIds }).loss.get(rootId) ?? 0;
     if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: set.key, impact });
   }
@@ -100,7 +110,7 @@ function removalPredicate(model: SupplyModel, scenario: DisruptionScenario): (id
  * The upstream nodes of `rootId` whose removal alone costs it at least `minImpact` of its supply,
  * largest impact first. `graph` should be the root's upstream subgraph: one solve per node in it.
  */
-export function chokepoints(graph: ChainGraph, rootId: string, minImpact = 1): Chokepoint[] {
+export function chokepoints(graph: ChainGraph, rootId: string, minImpact = 1, options: SolveOptions = {}): Chokepoint[] {
   const model = new SupplyModel(graph);
   if (!model.node(rootId)) throw new UnknownNodeError(rootId);
   const upstream = upstreamOf(model, rootId);
@@ -108,6 +118,7 @@ export function chokepoints(graph: ChainGraph, rootId: string, minImpact = 1): C
   const found: Chokepoint[] = [];
   for (const candidate of upstream) {
     if (candidate === rootId) continue;
+    options.checkpoint?.();
     const { loss } = solveLosses(model, items, { nodeIds: [candidate] });
     const impact = loss.get(rootId) ?? 0;
     if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: candidate, impact });

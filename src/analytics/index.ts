@@ -1,5 +1,5 @@
 export { importContent, importReliantLinks, DEFAULT_THRESHOLD, type ImportContentReport, type ImportReliantLink, type Contribution, type ForeignSupplier } from './import-content.js';
-export { disruption, chokepoints, type DisruptionScenario, type DisruptionReport, type ItemLoss, type Chokepoint } from './disruption.js';
+export { disruption, chokepoints, type DisruptionScenario, type DisruptionReport, type SolveOptions, type ItemLoss, type Chokepoint } from './disruption.js';
 export { chainBalance, type BalanceRow, type BalanceQuery } from './chain-balance.js';
 export { parallelWork, type ParallelWork } from './parallel-work.js';
 export { UnknownNodeError } from './errors.js';

@@ -7,7 +7,8 @@ import type { Services } from '../context.js';
 import { toCsv } from '../reports/csv.js';
 import { REPORTS, reportNamed, runReport } from '../reports/tables.js';
 
-export async function handleReport(services: Services, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+/** `services` is the request's context: its executor and store count against the request's budget, which solves check too. */
+export async function handleReport(services: Services & { budget?: { check(): void } }, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   if (url.pathname !== '/report' && !url.pathname.startsWith('/report/')) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
@@ -26,7 +27,7 @@ export async function handleReport(services: Services, req: IncomingMessage, res
   const params = new Map<string, string>();
   for (const [key, value] of url.searchParams) params.set(key, params.has(key) ? `${params.get(key)},${value}` : value);
   // Computed before any byte is sent, so a bad id or parameter is a clean 4xx.
-  const table = await runReport({ store: services.store, executor: services.executor, snapshots: services.snapshots }, name, params);
+  const table = await runReport({ store: services.store, executor: services.executor, snapshots: services.snapshots, budget: services.budget }, name, params);
   const body = Buffer.from(toCsv(table), 'utf8');
   const id = params.get('id');
   const file = [name, id, params.get('countries'), params.get('stage')].filter(Boolean).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');

@@ -19,6 +19,7 @@ import {
   valueFlows,
   DEFAULT_MIN_SHARE,
   type DisruptionReport,
+  type SolveOptions,
   type DisruptionScenario,
   type FlowDetail,
 } from '../../analytics/index.js';
@@ -45,6 +46,14 @@ export interface AnalyticsDeps {
   snapshots?: SnapshotCache<GraphSnapshot>;
   /** The request's node loader, to read the records an answer names lazily (GraphQL). */
   loaders?: { node: { load(id: string): Promise<NodeRecord | null> } };
+  /** The request's time budget: solves of one candidate at a time check it between candidates. */
+  budget?: { check(): void };
+}
+
+/** Solve options that stop one-solve-per-candidate work when the request's time is up. */
+export function solveOptions(deps: { budget?: { check(): void } }): SolveOptions {
+  const budget = deps.budget;
+  return budget ? { checkpoint: () => budget.check() } : {};
 }
 
 /** A disruption scenario as the doors take it: DOMAIN.md's, plus every sanctioned source. */
@@ -244,7 +253,7 @@ export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpa
   const sub = await upstreamGraph(deps, id);
   const graph = sub.graph;
   requireItem(graph, id);
-  const found = chokepoints(graph, id, fraction(minImpact, 'minImpact', 1)).filter((c) => !kinds || kinds.length === 0 || kinds.includes(graph.nodes.get(c.nodeId)!.kind));
+  const found = chokepoints(graph, id, fraction(minImpact, 'minImpact', 1), solveOptions(deps)).filter((c) => !kinds || kinds.length === 0 || kinds.includes(graph.nodes.get(c.nodeId)!.kind));
   const node = await recordsOf(deps, sub, found.map((c) => c.nodeId));
   return found.map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null, graphVersion: sub.graphVersion }));
 }

@@ -7,7 +7,7 @@ import { holdings, backersOf, reachOf } from '../../analytics/ownership.js';
 import { setChokepoints } from '../../analytics/disruption.js';
 import { staleCutoff } from '../../analytics/dates.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
-import { recordsOf, upstreamGraph } from '../analytics/analytics.service.js';
+import { recordsOf, solveOptions, upstreamGraph } from '../analytics/analytics.service.js';
 import type { SnapshotCache } from '../../db/snapshot-cache.js';
 import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
 import type { ChainStore } from '../../db/chain-store.js';
@@ -29,6 +29,8 @@ export interface OrganizationDeps {
   executor: Executor;
   /** The in-memory snapshot, when the caller has one (GraphQL and the CLI do). */
   snapshots?: SnapshotCache<GraphSnapshot>;
+  /** The request's time budget (GraphQL), checked between solves. */
+  budget?: { check(): void };
 }
 
 export const MAX_STALE_PAGE = 1_000;
@@ -110,7 +112,7 @@ export async function organizationChokepointsReport(deps: OrganizationDeps, id: 
     const key = nodeIds.join('\n');
     orgsBySet.set(key, [...(orgsBySet.get(key) ?? []), org]);
   }
-  const solved = setChokepoints(chain, id, [...orgsBySet.keys()].map((key) => ({ key, nodeIds: key.split('\n') })), bar);
+  const solved = setChokepoints(chain, id, [...orgsBySet.keys()].map((key) => ({ key, nodeIds: key.split('\n') })), bar, solveOptions(deps));
   const found = solved
     .flatMap((c) => orgsBySet.get(c.nodeId)!.map((org) => ({ org, impact: c.impact })))
     .sort((a, b) => b.impact - a.impact || a.org.localeCompare(b.org));
