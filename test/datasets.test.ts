@@ -174,6 +174,25 @@ describe('removing a data set', () => {
     expect((await h.gql(`{ node(id: "supplier:new") { id } }`)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
 
+  it('a node deleted by hand and restored by undoChange still belongs to its data set, edges and all', async () => {
+    await importSources(h.db.executor, [documentSource(UPDATE)], { dataset: { name: 'update-2024' } });
+    const deleted = await h.query(`mutation { deleteNode(id: "supplier:new") { changeId } }`);
+    await h.query(`mutation { undoChange(changeId: "${deleted.deleteNode.changeId}") { changeId } }`);
+    expect((await h.query(`{ node(id: "supplier:new") { datasets } }`)).node.datasets).toEqual(['update-2024']);
+    // Its removal takes the restored node and its restored edge, and leaves the graph as before.
+    await removeDataset(h.db.executor, 'update-2024');
+    expect((await h.gql(`{ node(id: "supplier:new") { id } }`)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  }, 60_000);
+
+  it('a restored node keeps only the data sets that still exist', async () => {
+    await importSources(h.db.executor, [documentSource(UPDATE)], { dataset: { name: 'update-2024' } });
+    await importSources(h.db.executor, [documentSource(doc([node('supplier:new', 'Supplier', { country: 'CN' })]))], { dataset: { name: 'later' } });
+    const deleted = await h.query(`mutation { deleteNode(id: "supplier:new") { changeId } }`);
+    await removeDataset(h.db.executor, 'later');
+    await h.query(`mutation { undoChange(changeId: "${deleted.deleteNode.changeId}") { changeId } }`);
+    expect((await h.query(`{ node(id: "supplier:new") { datasets } }`)).node.datasets).toEqual(['update-2024']);
+  }, 60_000);
+
   it('a staged import that fails forgets its data set: no name on any record, no bookkeeping', async () => {
     const before = await fingerprint();
     const kept = await bookkeeping();

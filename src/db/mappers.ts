@@ -24,3 +24,9 @@ export function publicProperties(props: Record<string, Plain>): Record<string, P
   }
   return out;
 }
+
+/** The data sets that wrote a record (its derived `_datasets`), or null when none did. */
+export function datasetsOf(props: Record<string, Plain>): string[] | null {
+  const value = props._datasets;
+  return Array.isArray(value) && value.length > 0 ? value.map(String) : null;
+}

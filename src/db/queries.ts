@@ -83,6 +83,7 @@ export const QUERIES = {
   'dataset/commit': [],
   'dataset/list': [],
   'dataset/names-of': [],
+  'dataset/existing': [],
   'dataset/blockers': [],
   'dataset/delete-created': [],
   'dataset/restore-nodes': [],

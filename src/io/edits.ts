@@ -6,8 +6,8 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Executor, QueryRunner, Row } from '../db/executor.js';
-import { toNodeRecord } from '../db/mappers.js';
-import type { Plain } from '../db/values.js';
+import { datasetsOf, toNodeRecord } from '../db/mappers.js';
+import type { Plain, PlainNode } from '../db/values.js';
 import { BadUserInputError, ConflictError, ImportValidationError, NotFoundError } from '../errors/index.js';
 import { EDGE_ENDPOINTS, isEdgeType, type EdgeType, type NodeKind } from '../model/kinds.js';
 import { edgeProperties, nodeProperties, parseEdge, parseNode, type EdgeRecord, type NodeRecord, type PropertyValue } from '../model/records.js';
@@ -40,10 +40,12 @@ export interface EdgeKeyInput {
   output?: string | null;
 }
 
-/** A deleted node as the log keeps it: the node and every edge it had. */
+/** A deleted node as the log keeps it: the node and every edge it had, and the data sets that wrote them. */
 interface NodeSnapshot {
   node: NodeRecord;
   edges: EdgeRecord[];
+  /** `node`: the node's data sets; `edges`: each edge's, in the order of `edges` (absent in older logs). */
+  datasets?: { node: string[] | null; edges: (string[] | null)[] };
 }
 
 export class Edits {
@@ -67,7 +69,7 @@ export class Edits {
       if (!parsed.ok) throw new ImportValidationError(parsed.problems.map((p) => ({ where: 'node', field: p.field, message: p.message })));
       const node = parsed.record;
       if (existing && sameJson(existing, node)) return { node, change: await this.log(tx, actor, 'UPSERT_NODE', 'NODE', node.id, [node.id], existing, node, `no change to ${node.id}`) };
-      await tx.run('edit/node-put', { id: node.id, props: nodeProperties(node), searchKey: searchKey(node), searchText: searchText(node) }, { label: node.kind });
+      await tx.run('edit/node-put', nodePutParams(node, null), { label: node.kind });
       const summary = existing ? `updated ${node.kind} ${node.id}` : `created ${node.kind} ${node.id}`;
       return { node, change: await this.log(tx, actor, 'UPSERT_NODE', 'NODE', node.id, [node.id], existing, node, summary) };
     });
@@ -97,11 +99,14 @@ export class Edits {
   /** Removes a node and its edges; the log keeps them whole (unless purged) so the delete can be undone. */
   async deleteNode(actor: string, id: string, purge = false): Promise<Change> {
     return this.inTransaction(async (tx) => {
-      const node = await readNode(tx, id);
-      if (!node) throw new NotFoundError('node', id);
-      const edges = (await tx.run('edit/node-edges', { id })).map(toEdge);
+      const [row] = await tx.run('edit/node-get', { id });
+      if (!row?.node) throw new NotFoundError('node', id);
+      const node = toNodeRecord(row.node);
+      const edgeRows = await tx.run('edit/node-edges', { id });
+      const edges = edgeRows.map(toEdge);
       await tx.run('edit/node-delete', { id });
-      const snapshot: NodeSnapshot = { node, edges };
+      const datasets = { node: datasetsOf((row.node as unknown as PlainNode).properties), edges: edgeRows.map((r) => datasetsOf(r.props as Record<string, Plain>)) };
+      const snapshot: NodeSnapshot = { node, edges, datasets };
       const ids = [...new Set([id, ...edges.flatMap((e) => [e.from, e.to])])];
       const summary = `deleted ${node.kind} ${id} and its ${edges.length} edge${edges.length === 1 ? '' : 's'}${purge ? ' (purged: cannot be undone)' : ''}`;
       return this.log(tx, actor, 'DELETE_NODE', 'NODE', id, ids, purge ? null : snapshot, null, summary);
@@ -173,7 +178,7 @@ export class Edits {
       throw new ConflictError(`${change.targetId} has changed since change ${change.changeId}; undo the later changes first (see changes(nodeId: "${change.targetId}")).`, { changeId: change.changeId });
     }
     if (before) {
-      await tx.run('edit/node-put', { id: before.id, props: nodeProperties(before), searchKey: searchKey(before), searchText: searchText(before) }, { label: before.kind });
+      await tx.run('edit/node-put', nodePutParams(before, null), { label: before.kind });
       return this.log(tx, actor, 'UNDO', 'NODE', before.id, [before.id], current, before, `undid ${change.changeId}: restored ${before.id}`, change.changeId);
     }
     const edges = await tx.run('edit/node-edges', { id: current.id });
@@ -186,17 +191,24 @@ export class Edits {
 
   private async undoNodeDelete(tx: QueryRunner, actor: string, change: Change): Promise<Change> {
     if (!change.before) throw new ConflictError(`Change ${change.changeId} was a purge: what it deleted was not kept and cannot be restored.`, { changeId: change.changeId });
-    const { node, edges } = JSON.parse(change.before) as NodeSnapshot;
+    const { node, edges, datasets } = JSON.parse(change.before) as NodeSnapshot;
     if (await readNode(tx, node.id)) throw new ConflictError(`${node.id} exists again (created since change ${change.changeId}); nothing to restore.`, { changeId: change.changeId });
-    await tx.run('edit/node-put', { id: node.id, props: nodeProperties(node), searchKey: searchKey(node), searchText: searchText(node) }, { label: node.kind });
+    // Back in the data sets that wrote it, those still recorded (so removing one takes it again).
+    const [found] = await tx.run('dataset/existing', { names: [...new Set([...(datasets?.node ?? []), ...(datasets?.edges ?? []).flatMap((d) => d ?? [])])] });
+    const live = new Set(((found?.names as string[] | undefined) ?? []).map(String));
+    const stillRecorded = (names: string[] | null | undefined) => {
+      const kept = (names ?? []).filter((n) => live.has(n));
+      return kept.length > 0 ? kept : null;
+    };
+    await tx.run('edit/node-put', nodePutParams(node, stillRecorded(datasets?.node)), { label: node.kind });
     const missing: string[] = [];
-    for (const edge of edges) {
+    for (const [i, edge] of edges.entries()) {
       const other = edge.from === node.id ? edge.to : edge.from;
       if (other !== node.id && !(await readNode(tx, other))) {
         missing.push(other);
         continue;
       }
-      await tx.run('edit/edge-put', edgeParams(edge, edgeProperties(edge)), { type: edge.type });
+      await tx.run('edit/edge-put', { ...edgeParams(edge, edgeProperties(edge)), datasets: stillRecorded(datasets?.edges[i]) }, { type: edge.type });
     }
     if (missing.length > 0) {
       throw new ConflictError(`Cannot restore ${node.id} whole: its edges lead to ${[...new Set(missing)].join(', ')}, which no longer exist${missing.length > 1 ? '' : 's'}. Restore those first.`, { changeId: change.changeId, missing });
@@ -296,8 +308,14 @@ function validKey(input: EdgeKeyInput): NonNullable<ReturnType<typeof keyOf>> {
   return key;
 }
 
+/** edit/edge-put's parameters; a new edge belongs to no data set unless a restore says so. */
 function edgeParams(edge: Pick<EdgeRecord, 'from' | 'to'> & { output?: unknown }, props: Record<string, PropertyValue>) {
-  return { from: edge.from, to: edge.to, output: typeof edge.output === 'string' ? edge.output : '', props };
+  return { from: edge.from, to: edge.to, output: typeof edge.output === 'string' ? edge.output : '', props, datasets: null as string[] | null };
+}
+
+/** edit/node-put's parameters: `datasets` only for a node it creates (a restore). */
+function nodePutParams(node: NodeRecord, datasets: string[] | null) {
+  return { id: node.id, props: nodeProperties(node), searchKey: searchKey(node), searchText: searchText(node), datasets };
 }
 
 function outputOf(edge: EdgeRecord): string {
