@@ -54,7 +54,7 @@ export function disruption(graph: ChainGraph, scenario: DisruptionScenario): Dis
   const losses = items
     .map((itemId) => ({ itemId, loss: loss.get(itemId) ?? 0 }))
     .filter((l) => l.loss > TOLERANCE)
-    .sort((a, b) => b.loss - a.loss || a.itemId.localeCompare(b.itemId));
+    .sort((a, b) => rankKey(b.loss) - rankKey(a.loss) || a.itemId.localeCompare(b.itemId));
   const finishedGoodsHit = losses.filter((l) => model.node(l.itemId)?.stage === 'FINISHED');
   const removed = removalPredicate(model, scenario);
   const removedSources = [...graph.nodes.values()]
@@ -90,7 +90,16 @@ export function setChokepoints(graph: ChainGraph, rootId: string, sets: readonly
     const impact = solveLosses(model, items, { nodeIds }).loss.get(rootId) ?? 0;
     if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: set.key, impact });
   }
-  return found.sort((a, b) => b.impact - a.impact || a.nodeId.localeCompare(b.nodeId));
+  return found.sort((a, b) => rankKey(b.impact) - rankKey(a.impact) || a.nodeId.localeCompare(b.nodeId));
+}
+
+/**
+ * What answers are ordered by: a loss or impact to 12 decimals. Sums of the same shares in a
+ * different order differ in the last bits (the database and the snapshot read edges in different
+ * orders), and such ties must still fall back to id order, the same on every path.
+ */
+export function rankKey(x: number): number {
+  return Math.round(x * 1e12);
 }
 
 /** Whether the scenario removes a node: named, or a site or supplier in a removed country. */
@@ -123,7 +132,7 @@ export function chokepoints(graph: ChainGraph, rootId: string, minImpact = 1, op
     const impact = loss.get(rootId) ?? 0;
     if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: candidate, impact });
   }
-  return found.sort((a, b) => b.impact - a.impact || a.nodeId.localeCompare(b.nodeId));
+  return found.sort((a, b) => rankKey(b.impact) - rankKey(a.impact) || a.nodeId.localeCompare(b.nodeId));
 }
 
 function upstreamOf(model: SupplyModel, rootId: string): Set<string> {

@@ -172,6 +172,22 @@ describe('disruption on a snapshot', () => {
     }
   });
 
+  it('orders losses equal to 12 decimals by id, as disruption() does, in either edge order', () => {
+    const nodes = [n('z-item', 'Part'), n('a-item', 'Part'), ...['s1', 's2', 's3', 's4'].map((id) => n(`supplier:${id}`, 'Supplier', { country: 'CN' })), ...['h1', 'h2'].map((id) => n(`supplier:${id}`, 'Supplier', { country: 'IR' }))];
+    const edges = [
+      e('SUPPLIES', 'supplier:s1', 'z-item', { share: 0.1 }),
+      e('SUPPLIES', 'supplier:s2', 'z-item', { share: 0.2 }),
+      e('SUPPLIES', 'supplier:s3', 'z-item', { share: 0.3 }),
+      e('SUPPLIES', 'supplier:h1', 'z-item', { share: 0.4 }),
+      e('SUPPLIES', 'supplier:s4', 'a-item', { share: 0.6 }),
+      e('SUPPLIES', 'supplier:h2', 'a-item', { share: 0.4 }),
+    ];
+    for (const order of [edges, [...edges].reverse()]) {
+      const got = disruptionOnSnapshot(snapshotOf(chainGraph(nodes, order, 'IR')), { countries: ['CN'] });
+      expect(got.losses.map((l) => l.itemId)).toEqual(['a-item', 'z-item']);
+    }
+  });
+
   it('works DOMAIN.md’s example: China stops, steel loses 0.8', () => {
     const snap = snapshotOf(
       chainGraph(

@@ -7,7 +7,7 @@
 // against.
 
 import { FINISHED_STAGE, KIND, TYPE, type GraphSnapshot } from './graph-snapshot.js';
-import type { DisruptionReport, DisruptionScenario } from './disruption.js';
+import { rankKey, type DisruptionReport, type DisruptionScenario } from './disruption.js';
 
 /** Per item, its supply sources; per source, the item inputs of its recipe. CSR throughout. */
 export interface SupplyPlan {
@@ -250,16 +250,16 @@ export function disruptionOnSnapshot(snap: GraphSnapshot, scenario: DisruptionSc
     }
   }
 
-  // Collected in id order; items cut off entirely come first as they are, the rest by a stable
-  // sort on loss, so ties stay in id order.
-  const whole: number[] = [];
-  const partial: number[] = [];
+  // Collected in id order, then a stable sort on the loss to 12 decimals (rankKey, as disruption()
+  // orders), so ties, last bits included, stay in id order.
+  const hit: number[] = [];
   for (let k = 0; k < n; k += 1) {
     const i = plan.byId[k]!;
-    if (loss[i]! > TOLERANCE && snap.isItem(i)) (loss[i] === 1 ? whole : partial).push(i);
+    if (loss[i]! > TOLERANCE && snap.isItem(i)) hit.push(i);
   }
-  partial.sort((a, b) => loss[b]! - loss[a]!);
-  const hit = whole.concat(partial);
+  const key = new Float64Array(n);
+  for (const i of hit) key[i] = rankKey(loss[i]!);
+  hit.sort((a, b) => key[b]! - key[a]!);
   const losses = hit.map((i) => ({ itemId: snap.ids[i]!, loss: loss[i]! }));
   const finishedGoodsHit = hit.filter((i) => snap.stage[i] === FINISHED_STAGE).map((i) => ({ itemId: snap.ids[i]!, loss: loss[i]! }));
   // The mines, plants and suppliers removed (named, or in a removed country), sorted as disruption() does.
