@@ -5,6 +5,7 @@
 // content of items after a plan. Pure: given a subgraph, it returns numbers. t and t′ come from
 // the same sparse solve as importContent; nothing here is a second solver.
 
+import { rankKey } from './rank.js';
 import type { ChainGraph } from '../model/graph.js';
 import type { EdgeRecord, NodeRecord } from '../model/records.js';
 import { SupplyModel } from '../model/supply.js';
@@ -362,7 +363,7 @@ export class CurrencyModel {
       demand,
       unitValueUsd: v,
       importBillUsd: v === null ? null : volume * v,
-      countries: [...byCountry.values()].sort((a, b) => b.weight - a.weight || a.country.localeCompare(b.country)),
+      countries: [...byCountry.values()].sort((a, b) => rankKey(b.weight) - rankKey(a.weight) || a.country.localeCompare(b.country)),
       assumptions,
     };
   }

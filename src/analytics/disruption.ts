@@ -5,6 +5,7 @@
 import type { ChainGraph } from '../model/graph.js';
 import { CHAIN_EDGE_TYPES } from '../model/kinds.js';
 import { SupplyModel } from '../model/supply.js';
+import { rankKey } from './rank.js';
 import { UnknownNodeError } from './errors.js';
 
 export interface DisruptionScenario {
@@ -91,15 +92,6 @@ export function setChokepoints(graph: ChainGraph, rootId: string, sets: readonly
     if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: set.key, impact });
   }
   return found.sort((a, b) => rankKey(b.impact) - rankKey(a.impact) || a.nodeId.localeCompare(b.nodeId));
-}
-
-/**
- * What answers are ordered by: a loss or impact to 12 decimals. Sums of the same shares in a
- * different order differ in the last bits (the database and the snapshot read edges in different
- * orders), and such ties must still fall back to id order, the same on every path.
- */
-export function rankKey(x: number): number {
-  return Math.round(x * 1e12);
 }
 
 /** Whether the scenario removes a node: named, or a site or supplier in a removed country. */

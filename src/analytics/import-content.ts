@@ -2,6 +2,7 @@
 // every tier, domestic content 1 − t, where the imports enter (L[X,k]·m_k), and X's
 // import-reliant links. Pure: given the subgraph upstream of X, it returns numbers.
 
+import { rankKey } from './rank.js';
 import type { ChainGraph } from '../model/graph.js';
 import { SupplyModel, type Assumption } from '../model/supply.js';
 import { UnknownNodeError } from './errors.js';
@@ -84,7 +85,7 @@ export function importContent(graph: ChainGraph, rootId: string): ImportContentR
     const share = s.y[k]! * s.direct[k]!;
     if (share > 1e-12) contributions.push({ itemId, share });
   });
-  contributions.sort((a, b) => b.share - a.share || a.itemId.localeCompare(b.itemId));
+  contributions.sort((a, b) => rankKey(b.share) - rankKey(a.share) || a.itemId.localeCompare(b.itemId));
   const total = s.t[0]!;
   return {
     rootId,
@@ -123,5 +124,5 @@ export function importReliantLinks(graph: ChainGraph, rootId: string, threshold 
       contribution: s.y[k]! * s.direct[k]!,
     });
   });
-  return links.sort((a, b) => b.contribution - a.contribution || a.itemId.localeCompare(b.itemId));
+  return links.sort((a, b) => rankKey(b.contribution) - rankKey(a.contribution) || a.itemId.localeCompare(b.itemId));
 }

@@ -3,6 +3,7 @@
 // organisation reaches (its sites and supplier identities, and those of the companies it
 // controls). Pure: given the organisations' edges, it returns ids and numbers.
 
+import { rankKey } from './rank.js';
 import type { OwnershipGraph } from '../model/graph.js';
 import type { EdgeRecord } from '../model/records.js';
 
@@ -113,7 +114,7 @@ export function holdings(graph: OwnershipGraph, rootId: string, options: { maxDe
   };
   walk(rootId, 1, true, true);
   const list = [...found.values()].map(({ best: _best, ...h }) => ({ ...h, effectiveShare: Math.min(1, h.effectiveShare) }));
-  list.sort((a, b) => b.effectiveShare - a.effectiveShare || a.depth - b.depth || a.nodeId.localeCompare(b.nodeId));
+  list.sort((a, b) => rankKey(b.effectiveShare) - rankKey(a.effectiveShare) || a.depth - b.depth || a.nodeId.localeCompare(b.nodeId));
   return { holdings: list, cyclic, truncated };
 }
 

@@ -7,7 +7,8 @@
 // against.
 
 import { FINISHED_STAGE, KIND, TYPE, type GraphSnapshot } from './graph-snapshot.js';
-import { rankKey, type DisruptionReport, type DisruptionScenario } from './disruption.js';
+import type { DisruptionReport, DisruptionScenario } from './disruption.js';
+import { rankKey } from './rank.js';
 
 /** Per item, its supply sources; per source, the item inputs of its recipe. CSR throughout. */
 export interface SupplyPlan {
