@@ -19,7 +19,7 @@ import {
 } from '../errors/index.js';
 import type { CypherRegistry, Substitutions } from './cypher-registry.js';
 import type { QueryName } from './queries.js';
-import { checkReadOnlyPlan, type PlanNode } from './read-only-policy.js';
+import { checkReadOnlyPlan, cypherParamsProblem, type PlanNode } from './read-only-policy.js';
 import { toPlain, toPlainMap, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
@@ -140,6 +140,8 @@ export class Executor {
     if (limits.maxLength !== undefined && text.length > limits.maxLength) {
       throw new BadUserInputError(`The query is ${text.length} characters long; this server accepts up to ${limits.maxLength} (ZANJIR_CYPHER_MAX_LENGTH).`, 'query');
     }
+    const paramsProblem = cypherParamsProblem(params);
+    if (paramsProblem) throw new BadUserInputError(paramsProblem, 'params');
     const byteCap = limits.byteCap ?? Number.POSITIVE_INFINITY;
     const release = await this.admit();
     const timeout = this.effectiveTimeout(limits.timeoutMs);

@@ -115,3 +115,26 @@ function describeOperator(family: string): string {
   if (family === 'SystemProcedureCall' || family === 'AdministrationCommand') return `${family} (an administration command)`;
   return `the plan step ${family}`;
 }
+
+/** Bounds on a researcher's Cypher parameters: an object of named values, not a payload. */
+export const CYPHER_PARAMS = { maxKeys: 100, maxBytes: 1_000_000, maxDepth: 32 } as const;
+
+/**
+ * Why a researcher's `params` cannot be sent to Neo4j, or null when they can: they must be one
+ * object (named parameters), with at most CYPHER_PARAMS.maxKeys names, nested at most maxDepth
+ * deep, and at most maxBytes as JSON.
+ */
+export function cypherParamsProblem(params: unknown): string | null {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return `params must be an object of named parameters, like {"id": "product:steel"}; got ${Array.isArray(params) ? 'a list' : params === null ? 'null' : `a ${typeof params}`}.`;
+  const names = Object.keys(params);
+  if (names.length > CYPHER_PARAMS.maxKeys) return `params may name at most ${CYPHER_PARAMS.maxKeys} parameters; got ${names.length}.`;
+  const tooDeep = (value: unknown, depth: number): boolean => {
+    if (depth > CYPHER_PARAMS.maxDepth) return true;
+    if (typeof value !== 'object' || value === null) return false;
+    return Object.values(value).some((v) => tooDeep(v, depth + 1));
+  };
+  if (tooDeep(params, 0)) return `params are nested more than ${CYPHER_PARAMS.maxDepth} deep.`;
+  const bytes = Buffer.byteLength(JSON.stringify(params), 'utf8');
+  if (bytes > CYPHER_PARAMS.maxBytes) return `params are ${bytes.toLocaleString('en')} bytes as JSON; at most ${CYPHER_PARAMS.maxBytes.toLocaleString('en')}.`;
+  return null;
+}

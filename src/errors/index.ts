@@ -44,11 +44,15 @@ export class ZanjirError extends GraphQLError {
   }
 }
 
+/** Ids as an error quotes them: whole when they could be ids, cut short when they are a megabyte of something else. */
+const MAX_QUOTED_ID = 200;
+const quotedId = (id: string) => (id.length <= MAX_QUOTED_ID ? id : `${id.slice(0, MAX_QUOTED_ID)}… (${id.length.toLocaleString('en')} characters)`);
+
 export class NotFoundError extends ZanjirError {
   /** `suggestions`: the nearest ids that exist, best first ("did you mean …?"). */
   constructor(what: string, id: string, suggestions: readonly string[] = []) {
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.slice(0, -1).join(', ')}${suggestions.length > 1 ? ' or ' : ''}${suggestions.at(-1)}?` : '';
-    super(`No ${what} with id ${JSON.stringify(id)}.${hint}`, ErrorCode.NOT_FOUND, { id, suggestions: [...suggestions] });
+    super(`No ${what} with id ${JSON.stringify(quotedId(id))}.${hint}`, ErrorCode.NOT_FOUND, { id: quotedId(id), suggestions: [...suggestions] });
   }
 }
 

@@ -55,6 +55,7 @@ export class Edits {
   async upsertNode(actor: string, raw: unknown, unset: readonly string[] = []): Promise<{ node: NodeRecord; change: Change }> {
     return this.inTransaction(async (tx) => {
       const input = asObject(raw, 'node');
+      checkUnset(unset);
       const id = typeof input.id === 'string' ? input.id : '';
       const existing = id ? await readNode(tx, id) : null;
       if (existing && input.kind !== undefined && input.kind !== existing.kind) {
@@ -79,6 +80,7 @@ export class Edits {
   async upsertEdge(actor: string, raw: unknown, unset: readonly string[] = []): Promise<{ edge: EdgeRecord; change: Change }> {
     return this.inTransaction(async (tx) => {
       const input = asObject(raw, 'edge');
+      checkUnset(unset);
       const existing = await readEdge(tx, keyOf(input));
       const merged: Record<string, unknown> = { ...(existing ?? {}), ...input };
       for (const k of unset) {
@@ -306,6 +308,13 @@ function validKey(input: EdgeKeyInput): NonNullable<ReturnType<typeof keyOf>> {
   const key = keyOf(input as unknown as Record<string, unknown>);
   if (!key) throw new BadUserInputError(`An edge is named by type (one of the edge types), from and to; got ${JSON.stringify({ type: input.type, from: input.from, to: input.to }).slice(0, 200)}.`, 'edge');
   return key;
+}
+
+/** Most property names one edit may unset: a record has a few dozen properties at most. */
+const MAX_UNSET = 100;
+
+function checkUnset(unset: readonly string[]): void {
+  if (unset.length > MAX_UNSET) throw new BadUserInputError(`unset names at most ${MAX_UNSET} properties; got ${unset.length}.`, 'unset');
 }
 
 /** edit/edge-put's parameters; a new edge belongs to no data set unless a restore says so. */
