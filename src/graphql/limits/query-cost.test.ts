@@ -111,6 +111,18 @@ describe('the probe’s attacks do not fit', () => {
     expect(shape.cost).toBeGreaterThan(limits.maxCost);
   });
 
+  it('fragments that each spread the one before twice, 40 levels: measured at once, 2^40 times dearer', async () => {
+    // About 2 KB of text. Measured spread by spread this took seconds at 20 levels and would
+    // never end at 40; each fragment is measured once and its shape reused.
+    const levels = 40;
+    const fragments = [`fragment F0 on Supplier { id name }`];
+    for (let i = 1; i <= levels; i += 1) fragments.push(`fragment F${i} on Supplier { ...F${i - 1} a: id ...F${i - 1} }`);
+    const shape = await measure(`{ node(id: "supplier:x") { ...F${levels} } } ${fragments.join(' ')}`);
+    // By hand: F0 costs 0 (two scalars) and F_i's aliases are 2 × F_{i−1}'s + 1, so 2^40 − 1.
+    expect(shape.aliases).toBe(2 ** levels - 1);
+    expect(shape.aliases).toBeGreaterThan(limits.maxAliases);
+  });
+
   it('200 aliased disruptions', async () => {
     const shape = await measure(`{ ${Array.from({ length: 200 }, (_, i) => `d${i}: disruption(scenario: {countries: ["CN"]}) { losses { loss } }`).join(' ')} }`);
     expect(shape.aliases).toBe(200);

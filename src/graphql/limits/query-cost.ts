@@ -84,6 +84,13 @@ export function measureOperation(
 }
 
 class Walker {
+  /**
+   * Shapes already measured, by selection set, parent type and sizing, with depth taken relative
+   * to where the set starts (a shape is the same wherever it sits, shifted). A fragment spread
+   * many times, each spreading the last twice, is measured once per level, not 2^levels times.
+   */
+  private readonly measured = new WeakMap<SelectionSetNode, Map<string, QueryShape>>();
+
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
@@ -91,8 +98,19 @@ class Walker {
     private readonly settings: CostSettings,
   ) {}
 
-  /** Fields selected directly add up; fragments on different types are alternatives: the dearest counts. */
   selection(set: SelectionSetNode, parent: GraphQLNamedType, depth: number, sized: boolean): QueryShape {
+    const key = `${parent.name}|${sized}`;
+    let byKey = this.measured.get(set);
+    const known = byKey?.get(key);
+    if (known) return { depth: depth + known.depth, aliases: known.aliases, cost: known.cost };
+    const shape = this.measure(set, parent, depth, sized);
+    if (!byKey) this.measured.set(set, (byKey = new Map()));
+    byKey.set(key, { depth: shape.depth - depth, aliases: shape.aliases, cost: shape.cost });
+    return shape;
+  }
+
+  /** Fields selected directly add up; fragments on different types are alternatives: the dearest counts. */
+  private measure(set: SelectionSetNode, parent: GraphQLNamedType, depth: number, sized: boolean): QueryShape {
     const direct: QueryShape = { depth, aliases: 0, cost: 0 };
     const byType = new Map<string, QueryShape>();
     const add = (into: QueryShape, part: QueryShape) => {
