@@ -441,7 +441,13 @@ export function localizationPlan(graph: ChainGraph, options: PlanOptions): Local
   // keep it until then, so a round costs the candidates the last pick touched, not all of them.
   const marginals = new Map<string, ProjectImpact>();
   const byItem = new Map<string, string[]>();
-  for (const c of pool) for (const i of c.alone.items) byItem.set(i.itemId, [...(byItem.get(i.itemId) ?? []), c.projectId]);
+  for (const c of pool) {
+    for (const i of c.alone.items) {
+      const projects = byItem.get(i.itemId);
+      if (projects) projects.push(c.projectId);
+      else byItem.set(i.itemId, [c.projectId]);
+    }
+  }
   const marginalOf = (projectId: string): ProjectImpact => {
     let m = marginals.get(projectId);
     if (!m) {

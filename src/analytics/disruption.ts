@@ -82,7 +82,12 @@ export interface SolveOptions {
 export function setChokepoints(graph: ChainGraph, rootId: string, sets: readonly RemovalSet[], minImpact = 1, options: SolveOptions = {}): Chokepoint[] {
   const model = new SupplyModel(graph);
   if (!model.node(rootId)) throw new UnknownNodeError(rootId);
-  const items = [...upstreamOf(model, rootId)].filter((id) => model.isItem(id));
+  return chokepointsOf(model, rootId, upstreamOf(model, rootId), sets, minImpact, options);
+}
+
+/** The sets whose removal costs `rootId` at least `minImpact`, each solved over the items of `upstream`. */
+function chokepointsOf(model: SupplyModel, rootId: string, upstream: Set<string>, sets: readonly RemovalSet[], minImpact: number, options: SolveOptions): Chokepoint[] {
+  const items = [...upstream].filter((id) => model.isItem(id));
   const found: Chokepoint[] = [];
   for (const set of sets) {
     const nodeIds = set.nodeIds.filter((id) => id !== rootId && model.node(id));
@@ -114,17 +119,10 @@ function removalPredicate(model: SupplyModel, scenario: DisruptionScenario): (id
 export function chokepoints(graph: ChainGraph, rootId: string, minImpact = 1, options: SolveOptions = {}): Chokepoint[] {
   const model = new SupplyModel(graph);
   if (!model.node(rootId)) throw new UnknownNodeError(rootId);
+  // Each upstream node alone is a set of one.
   const upstream = upstreamOf(model, rootId);
-  const items = [...upstream].filter((id) => model.isItem(id));
-  const found: Chokepoint[] = [];
-  for (const candidate of upstream) {
-    if (candidate === rootId) continue;
-    options.checkpoint?.();
-    const { loss } = solveLosses(model, items, { nodeIds: [candidate] });
-    const impact = loss.get(rootId) ?? 0;
-    if (impact + IMPACT_TOLERANCE >= minImpact) found.push({ nodeId: candidate, impact });
-  }
-  return found.sort((a, b) => rankKey(b.impact) - rankKey(a.impact) || a.nodeId.localeCompare(b.nodeId));
+  const candidates = [...upstream].filter((id) => id !== rootId).map((id) => ({ key: id, nodeIds: [id] }));
+  return chokepointsOf(model, rootId, upstream, candidates, minImpact, options);
 }
 
 function upstreamOf(model: SupplyModel, rootId: string): Set<string> {

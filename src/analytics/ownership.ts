@@ -47,18 +47,31 @@ export function ownsShare(edge: EdgeRecord): number {
 class OwnershipIndex {
   readonly out = new Map<string, EdgeRecord[]>();
   readonly in = new Map<string, EdgeRecord[]>();
+  private readonly ownsOut = new Map<string, EdgeRecord[]>();
 
   constructor(readonly graph: OwnershipGraph) {
     for (const e of graph.edges) {
       if (e.type !== 'OWNS' && e.type !== 'OPERATES' && e.type !== 'IS') continue;
       push(this.out, e.from, e);
       push(this.in, e.to, e);
+      if (e.type === 'OWNS') push(this.ownsOut, e.from, e);
     }
   }
 
   owns(id: string): EdgeRecord[] {
-    return (this.out.get(id) ?? []).filter((e) => e.type === 'OWNS');
+    return this.ownsOut.get(id) ?? [];
   }
+}
+
+/**
+ * One index per ownership graph (graphs are never changed once built): reachOf and controlledBy
+ * are called once per organisation, and each would otherwise index every edge again.
+ */
+const indexes = new WeakMap<OwnershipGraph, OwnershipIndex>();
+function indexOf(graph: OwnershipGraph): OwnershipIndex {
+  let index = indexes.get(graph);
+  if (!index) indexes.set(graph, (index = new OwnershipIndex(graph)));
+  return index;
 }
 
 /**
@@ -67,7 +80,7 @@ class OwnershipIndex {
  * nor inflate: a chain stops where it would revisit a node.
  */
 export function holdings(graph: OwnershipGraph, rootId: string, options: { maxDepth?: number; maxPaths?: number } = {}): HoldingsReport {
-  const index = new OwnershipIndex(graph);
+  const index = indexOf(graph);
   const maxDepth = options.maxDepth ?? 6;
   let budget = options.maxPaths ?? DEFAULT_MAX_PATHS;
   const found = new Map<string, Holding & { best: number }>();
@@ -120,7 +133,7 @@ export function holdings(graph: OwnershipGraph, rootId: string, options: { maxDe
 
 /** The organisations `orgId` controls through majority chains, itself included. */
 export function controlledBy(graph: OwnershipGraph, orgId: string): Set<string> {
-  const index = new OwnershipIndex(graph);
+  const index = indexOf(graph);
   const seen = new Set([orgId]);
   const stack = [orgId];
   while (stack.length > 0) {
@@ -141,7 +154,7 @@ export function controlledBy(graph: OwnershipGraph, orgId: string): Set<string> 
  * organisation in a what-if removes these.
  */
 export function reachOf(graph: OwnershipGraph, orgId: string): Set<string> {
-  const index = new OwnershipIndex(graph);
+  const index = indexOf(graph);
   const reach = new Set<string>();
   for (const org of controlledBy(graph, orgId)) {
     for (const e of index.out.get(org) ?? []) {
@@ -168,7 +181,7 @@ export interface Backer {
  */
 export function backersOf(graph: OwnershipGraph, nodeIds: Iterable<string>): Backer[] {
   const wanted = new Set(nodeIds);
-  const index = new OwnershipIndex(graph);
+  const index = indexOf(graph);
   const out: Backer[] = [];
   for (const node of graph.nodes.values()) {
     if (node.kind !== 'Organization') continue;

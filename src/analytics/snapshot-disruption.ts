@@ -159,7 +159,6 @@ function sourceWeights(snap: GraphSnapshot, edges: readonly number[]): number[] 
   if (edges.every((e) => !Number.isNaN(snap.eAmount[e]!))) {
     const sum = edges.reduce((a, e) => a + snap.eAmount[e]!, 0);
     if (sum > EPS) return edges.map((e) => snap.eAmount[e]! / sum);
-    return edges.map(() => 1 / edges.length);
   }
   return edges.map(() => 1 / edges.length);
 }
@@ -258,9 +257,10 @@ export function disruptionOnSnapshot(snap: GraphSnapshot, scenario: DisruptionSc
     const i = plan.byId[k]!;
     if (loss[i]! > TOLERANCE && snap.isItem(i)) hit.push(i);
   }
-  const key = new Float64Array(n);
-  for (const i of hit) key[i] = rankKey(loss[i]!);
-  hit.sort((a, b) => key[b]! - key[a]!);
+  // Keys for the items hit only: a small scenario must not pay for the whole graph here.
+  const key = new Map<number, number>();
+  for (const i of hit) key.set(i, rankKey(loss[i]!));
+  hit.sort((a, b) => key.get(b)! - key.get(a)!);
   const losses = hit.map((i) => ({ itemId: snap.ids[i]!, loss: loss[i]! }));
   const finishedGoodsHit = hit.filter((i) => snap.stage[i] === FINISHED_STAGE).map((i) => ({ itemId: snap.ids[i]!, loss: loss[i]! }));
   // The mines, plants and suppliers removed (named, or in a removed country), sorted as disruption() does.

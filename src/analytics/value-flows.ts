@@ -12,6 +12,7 @@
 // exactly that, and where a loop was cut they carry a little less (the loop's imports).
 // Pure: given the subgraph upstream of X, it returns numbers.
 
+import { rankKey } from './rank.js';
 import type { ChainGraph } from '../model/graph.js';
 import { SupplyModel, type Assumption, type SupplySource } from '../model/supply.js';
 import { UnknownNodeError } from './errors.js';
@@ -386,7 +387,7 @@ function gatherSmall(nodes: Map<string, FlowNode>, links: Map<string, DrawnLink>
     const imports = g.role === 'OTHER_IMPORTS';
     const members = [...g.sources]
       .map(([source, passed]) => ({ key: source, nodeId: nodes.get(source)?.nodeId ?? null, value: passed, nodeValue: nodes.get(source)?.value ?? passed }))
-      .sort((x, y) => y.value - x.value || x.key.localeCompare(y.key));
+      .sort((x, y) => rankKey(y.value) - rankKey(x.value) || x.key.localeCompare(y.key));
     kept.push({ key, role: g.role, nodeId: null, foreign: imports, importShare: imports ? 1 : 0, value, valueAdded: 0, count: g.sources.size, members });
   }
   return { nodes: kept, links: out, merged: small.size };
