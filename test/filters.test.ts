@@ -97,6 +97,17 @@ describe('partial answers', () => {
     expect(code(tooMany)).toBe('BAD_USER_INPUT');
   });
 
+  it('nodesByIds with hundreds of unknown ids: a NOT_FOUND for each, suggestions (a search each) for the first few only', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `mine:sungoon-${i}`);
+    const res = await h.gql(`query ($ids: [ID!]!) { nodesByIds(ids: $ids) { id } }`, { ids });
+    expect(res.data!.nodesByIds).toEqual(ids.map(() => null));
+    expect(res.errors).toHaveLength(500);
+    expect(res.errors!.every((e) => e.extensions!.code === 'NOT_FOUND')).toBe(true);
+    const suggested = res.errors!.filter((e) => (e.extensions!.suggestions as string[]).length > 0);
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.length).toBeLessThanOrEqual(5);
+  });
+
   it('suggests ids for a mistyped id in the analytics too', async () => {
     const res = await h.gql(`{ importContent(id: "product:peugeot-parss") { totalImportContent } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', suggestions: expect.arrayContaining(['product:peugeot-pars']) });

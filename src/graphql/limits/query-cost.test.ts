@@ -70,6 +70,14 @@ describe('the cost model', () => {
     expect(two.cost).toBe(one.cost);
   });
 
+  it('counts a lookup by ids by its ids: 500 nodes with their suppliers', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `part:p${i}`);
+    const shape = await measure(`query ($ids: [ID!]!) { nodesByIds(ids: $ids) { id ... on Part { suppliers { node { id } } } } }`, { ids });
+    // Per node: itself 1 + its suppliers, a list inside a sized list so counted once, × (link 1 +
+    // node 1) = 3; before, the 500 ids were priced as the default list of 5.
+    expect(shape.cost).toBe(500 * 3);
+  });
+
   it('reads sizes from variables', async () => {
     const q = 'query ($n: Int) { nodes(first: $n) { edges { node { id } } } }';
     expect((await measure(q, { n: 2 })).cost).toBe(6);

@@ -184,6 +184,8 @@ class Walker {
       const depth = typeof args.maxDepth === 'number' ? args.maxDepth : this.settings.defaultWalkDepth;
       return Math.max(1, Math.min(maxNodes, this.settings.defaultFanOut ** Math.max(0, depth)));
     }
+    // A lookup by ids returns one item per id.
+    if (Array.isArray(args.ids)) return Math.max(1, args.ids.length);
     for (const name of SIZE_ARGUMENTS) {
       const value = args[name];
       if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.max(1, value);

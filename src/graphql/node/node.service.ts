@@ -1,6 +1,6 @@
 // Looks nodes up, pages through them and searches them; validates what resolvers pass in.
 
-import { BadUserInputError } from '../../errors/index.js';
+import { BadUserInputError, NotFoundError } from '../../errors/index.js';
 import type { OrderField } from '../../db/chain-store.js';
 import { categoriesOfSector, type Category, type Sector } from '../../model/categories.js';
 import { PROJECT_STATUSES, SITE_STATUSES, type NodeKind } from '../../model/kinds.js';
@@ -20,11 +20,20 @@ export async function requireNode(ctx: Context, id: string): Promise<NodeRecord>
 /** Most ids nodesByIds answers at once. */
 export const MAX_IDS = 500;
 
+/** Unknown ids that get "did you mean" suggestions (a search each); the rest a plain NOT_FOUND. */
+const SUGGESTED_IDS = 5;
+
 /** Nodes for ids, in order; an unknown id is null in the list and a NOT_FOUND error at its index. */
 export async function nodesByIds(ctx: Context, ids: readonly string[]): Promise<(NodeRecord | Error)[]> {
   if (ids.length > MAX_IDS) throw new BadUserInputError(`ids may hold at most ${MAX_IDS} ids; got ${ids.length}.`, 'ids');
   const nodes = await ctx.loaders.node.loadMany(ids);
-  return Promise.all(nodes.map(async (n, i) => (n instanceof Error ? n : n ?? (await ctx.store.unknownIdError([ids[i]!])))));
+  let searched = 0;
+  return Promise.all(
+    nodes.map(async (n, i) => {
+      if (n instanceof Error || n) return n;
+      return (searched += 1) <= SUGGESTED_IDS ? ctx.store.unknownIdError([ids[i]!]) : new NotFoundError('node', ids[i]!);
+    }),
+  );
 }
 
 export interface PageFilter {
