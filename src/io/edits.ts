@@ -5,8 +5,8 @@
 // Edits take the import lock, so they never interleave with an import.
 
 import { randomUUID } from 'node:crypto';
-import type { Executor, QueryRunner, Row } from '../db/executor.js';
-import { datasetsOf, toNodeRecord } from '../db/mappers.js';
+import type { Executor, QueryRunner } from '../db/executor.js';
+import { datasetsOf, toEdgeRecord, toNodeRecord } from '../db/mappers.js';
 import type { Plain, PlainNode } from '../db/values.js';
 import { BadUserInputError, ConflictError, ImportValidationError, NotFoundError } from '../errors/index.js';
 import { EDGE_ENDPOINTS, isEdgeType, type EdgeType, type NodeKind } from '../model/kinds.js';
@@ -105,7 +105,7 @@ export class Edits {
       if (!row?.node) throw new NotFoundError('node', id);
       const node = toNodeRecord(row.node);
       const edgeRows = await tx.run('edit/node-edges', { id });
-      const edges = edgeRows.map(toEdge);
+      const edges = edgeRows.map((r) => toEdgeRecord(r.type, r.from, r.to, r.props));
       await tx.run('edit/node-delete', { id });
       const datasets = { node: datasetsOf((row.node as unknown as PlainNode).properties), edges: edgeRows.map((r) => datasetsOf(r.props as Record<string, Plain>)) };
       const snapshot: NodeSnapshot = { node, edges, datasets };
@@ -203,10 +203,13 @@ export class Edits {
       return kept.length > 0 ? kept : null;
     };
     await tx.run('edit/node-put', nodePutParams(node, stillRecorded(datasets?.node)), { label: node.kind });
+    // The other ends, looked up in one query rather than one per edge.
+    const others = [...new Set(edges.map((e) => (e.from === node.id ? e.to : e.from)).filter((id) => id !== node.id))];
+    const present = new Set((await tx.run('import/lookup-kinds', { ids: others })).map((r) => String(r.id)));
     const missing: string[] = [];
     for (const [i, edge] of edges.entries()) {
       const other = edge.from === node.id ? edge.to : edge.from;
-      if (other !== node.id && !(await readNode(tx, other))) {
+      if (other !== node.id && !present.has(other)) {
         missing.push(other);
         continue;
       }
@@ -283,8 +286,7 @@ async function readEdge(tx: QueryRunner, key: ReturnType<typeof keyOf>): Promise
   if (!key) return null;
   const [row] = await tx.run('edit/edge-get', { from: key.from, to: key.to, output: key.output ?? '' }, { type: key.type });
   if (!row) return null;
-  const props = Object.fromEntries(Object.entries(row.props as Record<string, Plain>).filter(([k, v]) => !k.startsWith('_') && v !== null)) as Record<string, PropertyValue>;
-  return { ...props, type: key.type, from: key.from, to: key.to } as EdgeRecord;
+  return toEdgeRecord(key.type, key.from, key.to, row.props);
 }
 
 async function checkEndpoints(tx: QueryRunner, edge: EdgeRecord): Promise<void> {
@@ -335,10 +337,6 @@ function describeEdge(edge: { type: string; from: string; to: string; output?: u
   return `${edge.from} -${edge.type}-> ${edge.to}${edge.type === 'FEEDS' && typeof edge.output === 'string' && edge.output ? ` (output ${edge.output})` : ''}`;
 }
 
-function toEdge(row: Row): EdgeRecord {
-  const props = Object.fromEntries(Object.entries(row.props as Record<string, Plain>).filter(([k, v]) => !k.startsWith('_') && v !== null)) as Record<string, PropertyValue>;
-  return { ...props, type: row.type as EdgeType, from: String(row.from), to: String(row.to) } as EdgeRecord;
-}
 
 function toChange(value: Plain): Change {
   const c = value as Record<string, Plain>;
