@@ -96,7 +96,9 @@ export async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<Su
 export async function recordsOf(deps: AnalyticsDeps, sub: Subgraph, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
   if (sub.graphVersion === null) return nodeOf(sub.graph);
   const wanted = [...new Set(ids)];
-  const records = await deps.store.nodesByIds(wanted);
+  // Through the request's loader when there is one: the fields GraphQL resolves next read the same records.
+  const loader = deps.loaders?.node;
+  const records = loader ? await Promise.all(wanted.map((id) => loader.load(id))) : await deps.store.nodesByIds(wanted);
   const byId = new Map<string, NodeRecord>();
   wanted.forEach((id, i) => byId.set(id, records[i] ?? sub.graph.nodes.get(id)!));
   return (id) => byId.get(id) ?? sub.graph.nodes.get(id)!;
