@@ -35,3 +35,12 @@ export function secretMatches(secret: string, storedHash: string): boolean {
 function digest(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
+
+/** A key's name says who or what it is for: 1 to KEY_NAME_MAX characters once trimmed. */
+export const KEY_NAME_MAX = 100;
+
+/** The name as stored, or null when it is empty or longer than KEY_NAME_MAX. */
+export function keyName(name: string | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  return trimmed.length >= 1 && trimmed.length <= KEY_NAME_MAX ? trimmed : null;
+}

@@ -1,6 +1,7 @@
 // API keys in the database, so every Zanjir process on one Neo4j honours the same keys and a
 // revocation reaches them all. Only digests are stored (src/access/api-key.ts).
 
+import { generateApiKey } from '../access/api-key.js';
 import type { Executor } from './executor.js';
 
 export interface ApiKeyRecord {
@@ -27,6 +28,12 @@ export class AccessStore {
   async create(key: { keyId: string; hash: string; role: string; name: string; createdBy: string }): Promise<ApiKeyRecord> {
     const [row] = await this.executor.write('access/key-create', key, { graphWrite: false });
     return toRecord(row!);
+  }
+
+  /** Makes a key and stores its digest: the key itself is in the answer and nowhere else. */
+  async issue(key: { role: string; name: string; createdBy: string }): Promise<{ key: string; apiKey: ApiKeyRecord }> {
+    const made = generateApiKey();
+    return { key: made.key, apiKey: await this.create({ keyId: made.keyId, hash: made.hash, ...key }) };
   }
 
   async find(keyId: string): Promise<StoredKey | null> {

@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Executor, QueryRunner } from '../db/executor.js';
+import { deleteEverything } from '../db/chain-store.js';
 import { datasetsOf, toEdgeRecord, toNodeRecord } from '../db/mappers.js';
 import type { Plain, PlainNode } from '../db/values.js';
 import { BadUserInputError, ConflictError, ImportValidationError, NotFoundError } from '../errors/index.js';
@@ -385,3 +386,10 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+
+/** Deletes every node and edge, and logs who did it (API keys and the change log stay). */
+export async function emptyGraph(executor: Executor, actor: string): Promise<{ nodesDeleted: number; changeId: string }> {
+  const nodesDeleted = await deleteEverything(executor);
+  const change = await new Edits(executor).record(actor, 'RESET', `deleted ${nodesDeleted} nodes`);
+  return { nodesDeleted, changeId: change.changeId };
+}

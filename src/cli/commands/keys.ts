@@ -3,7 +3,7 @@
 // "cli:<user>".
 
 import os from 'node:os';
-import { generateApiKey } from '../../access/api-key.js';
+import { KEY_NAME_MAX, keyName } from '../../access/api-key.js';
 import { isRole } from '../../access/roles.js';
 import { ROLES } from '../../config.js';
 import { AccessStore } from '../../db/access-store.js';
@@ -30,15 +30,14 @@ export async function keysCommand(args: ParsedArgs): Promise<void> {
 }
 
 async function create(args: ParsedArgs): Promise<void> {
-  const name = stringOption(args, 'name')?.trim();
+  const name = keyName(stringOption(args, 'name'));
   const role = stringOption(args, 'role')?.toLowerCase();
-  if (!name || name.length > 100) throw new UsageError(`--name is required (1 to 100 characters): who or what the key is for.\n${KEYS_USAGE}`);
+  if (!name) throw new UsageError(`--name is required (1 to ${KEY_NAME_MAX} characters): who or what the key is for.\n${KEYS_USAGE}`);
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.\n${KEYS_USAGE}`);
   await withDatabase(async (db) => {
-    const made = generateApiKey();
-    await new AccessStore(db.executor).create({ keyId: made.keyId, hash: made.hash, role, name, createdBy: `cli:${os.userInfo().username}` });
-    process.stderr.write(`Created a ${role} key "${name}" (id ${made.keyId}). It is shown once; keep it safe:\n`);
-    process.stdout.write(`${made.key}\n`);
+    const { key, apiKey } = await new AccessStore(db.executor).issue({ role, name, createdBy: `cli:${os.userInfo().username}` });
+    process.stderr.write(`Created a ${role} key "${name}" (id ${apiKey.keyId}). It is shown once; keep it safe:\n`);
+    process.stdout.write(`${key}\n`);
   });
 }
 

@@ -2,12 +2,11 @@
 // `zanjir keys` does the same from the command line, through the same store.
 
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { generateApiKey } from '../../access/api-key.js';
+import { KEY_NAME_MAX, keyName } from '../../access/api-key.js';
 import { OPERATIONS, allows, type Operation } from '../../access/roles.js';
 import { requireRole, type Context } from '../../context.js';
-import { deleteEverything } from '../../db/chain-store.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
-import { Edits } from '../../io/edits.js';
+import { emptyGraph } from '../../io/edits.js';
 
 export enum RoleEnum {
   READER = 'reader',
@@ -74,11 +73,9 @@ export class AccessResolver {
   @Mutation(() => CreatedApiKeyType, { description: 'Creates an API key with a role (admin). The key is in the answer once and never again.' })
   async createApiKey(@Arg('name', () => String) name: string, @Arg('role', () => RoleEnum) role: RoleEnum, @Ctx() ctx: Context) {
     requireRole(ctx, 'keys');
-    const trimmed = name.trim();
-    if (trimmed.length < 1 || trimmed.length > 100) throw new BadUserInputError('name must be 1 to 100 characters: say who or what the key is for.', 'name');
-    const made = generateApiKey();
-    const apiKey = await ctx.access.create({ keyId: made.keyId, hash: made.hash, role, name: trimmed, createdBy: ctx.principal.subject });
-    return { key: made.key, apiKey };
+    const stored = keyName(name);
+    if (!stored) throw new BadUserInputError(`name must be 1 to ${KEY_NAME_MAX} characters: say who or what the key is for.`, 'name');
+    return ctx.access.issue({ role, name: stored, createdBy: ctx.principal.subject });
   }
 
   @Mutation(() => ApiKeyType, { description: 'Revokes an API key (admin); every Zanjir on this database refuses it within ZANJIR_KEY_CACHE_SECONDS.' })
@@ -94,8 +91,6 @@ export class AccessResolver {
   async resetGraph(@Arg('confirm', () => String) confirm: string, @Ctx() ctx: Context) {
     requireRole(ctx, 'reset');
     if (confirm !== 'delete everything') throw new BadUserInputError('To empty the graph, pass confirm: "delete everything".', 'confirm');
-    const nodesDeleted = await deleteEverything(ctx.executor);
-    const change = await new Edits(ctx.executor).record(ctx.principal.subject, 'RESET', `deleted ${nodesDeleted} nodes`);
-    return { nodesDeleted, changeId: change.changeId };
+    return emptyGraph(ctx.executor, ctx.principal.subject);
   }
 }
