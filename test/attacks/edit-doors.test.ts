@@ -166,8 +166,14 @@ describe('researcher Cypher parameters and report numbers', () => {
     }
   });
 
+  it('zanjir report balance refuses a stage that is none, exit code 1', async () => {
+    const run = await zanjir(['report', 'balance', '--stage', 'BOGUS']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/stage must be one of ORE, CONCENTRATE/);
+  });
+
   it('answers /report with a clear 400 for numbers that are not numbers or out of range', async () => {
-    for (const path of ['/report/localization-plan.csv?budget=abc', '/report/import-bills.csv?first=1e9', '/report/holdings.csv?id=org:x&maxDepth=99', '/report/chokepoints.csv?id=product:steel&minImpact=-1', '/report/stale-figures.csv?olderThan=-5']) {
+    for (const path of ['/report/localization-plan.csv?budget=abc', '/report/import-bills.csv?first=1e9', '/report/holdings.csv?id=org:x&maxDepth=99', '/report/chokepoints.csv?id=product:steel&minImpact=-1', '/report/stale-figures.csv?olderThan=-5', '/report/balance.csv?stage=BOGUS', '/report/import-bills.csv?stage=bogus']) {
       const res = await fetch(`${h.server.url}${path}`, { headers: { authorization: `Bearer ${keys.reader}` } });
       const body = (await res.json()) as { code: string; error: string };
       expect(res.status, `${path}: ${body.error}`).toBe(400);

@@ -29,7 +29,7 @@ import { BadUserInputError } from '../../errors/index.js';
 import type { Executor } from '../../db/executor.js';
 import { fetchSanctionCandidates } from '../../db/ownership-store.js';
 import type { ChainGraph } from '../../model/graph.js';
-import { CHAIN_EDGE_TYPES, isItemKind, type NodeKind } from '../../model/kinds.js';
+import { CHAIN_EDGE_TYPES, isItemKind, STAGES, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { ChainStore } from '../../db/chain-store.js';
 import type { SnapshotCache } from '../../db/snapshot-cache.js';
@@ -261,6 +261,8 @@ export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpa
 }
 
 export async function chainBalanceReport(deps: AnalyticsDeps, ids?: string[] | null, stage?: string | null) {
+  // GraphQL's enum cannot be wrong; the CLI's and the CSV report's text can.
+  if (stage && !(STAGES as readonly string[]).includes(stage)) throw new BadUserInputError(`stage must be one of ${STAGES.join(', ')}; got ${JSON.stringify(stage)}.`, 'stage');
   const graph = await deps.store.fetchAll();
   const unknown = (ids ?? []).filter((id) => !graph.nodes.has(id));
   if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
