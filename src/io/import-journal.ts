@@ -25,6 +25,12 @@ import { ImportInProgressError } from '../errors/index.js';
 import { forgetDatasetOfImport } from './datasets.js';
 
 /** A writer silent this long is taken for dead. Batches heartbeat every few seconds. */
+/**
+ * The journal's own writes change no chain record: they leave the graph version alone, so the
+ * analytic snapshot is not thrown away for them (the import's batches raise it).
+ */
+const BOOKKEEPING = { graphWrite: false } as const;
+
 export const STALE_AFTER_MS = 120_000;
 const CLEANUP_CHUNK = 10_000;
 
@@ -93,7 +99,7 @@ export interface Journal {
 export async function beginJournal(executor: Executor, sources: string[]): Promise<Journal> {
   const journal = { importId: randomUUID(), owner: randomUUID(), batches: 0 };
   try {
-    await executor.write('import/journal-begin', { importId: journal.importId, owner: journal.owner, sources });
+    await executor.write('import/journal-begin', { importId: journal.importId, owner: journal.owner, sources }, BOOKKEEPING);
   } catch (error) {
     if (!isConstraintViolation(error)) throw error;
     // Another staged import opened between our check and now.
@@ -120,14 +126,14 @@ export async function lockForSingleTransaction(tx: QueryRunner): Promise<void> {
 
 /** The commit point: after it the import stands; then the journal is cleaned up. */
 export async function commitJournal(executor: Executor, journal: Journal): Promise<void> {
-  const [row] = await executor.write('import/journal-commit', { importId: journal.importId, owner: journal.owner });
+  const [row] = await executor.write('import/journal-commit', { importId: journal.importId, owner: journal.owner }, BOOKKEEPING);
   if (!row) throw new Error(`import ${journal.importId} was taken over by another process before it could commit`);
   await cleanUp(executor, journal.importId);
 }
 
 /** Claims an import for rollback; false if someone else holds it (and is alive). */
 export async function claim(executor: Executor, importId: string, owner: string, minSilentSeconds: number): Promise<boolean> {
-  const rows = await executor.write('import/journal-claim', { importId, owner, minSilentSeconds });
+  const rows = await executor.write('import/journal-claim', { importId, owner, minSilentSeconds }, BOOKKEEPING);
   return rows.length > 0;
 }
 
@@ -162,8 +168,8 @@ export async function rollBack(executor: Executor, journal: Pick<Journal, 'impor
 
 async function cleanUp(executor: Executor, importId: string): Promise<void> {
   for (;;) {
-    const [row] = await executor.write('import/journal-delete-entries', { importId, limit: CLEANUP_CHUNK }, { timeoutMs: 0 });
+    const [row] = await executor.write('import/journal-delete-entries', { importId, limit: CLEANUP_CHUNK }, { ...BOOKKEEPING, timeoutMs: 0 });
     if (Number(row?.deleted ?? 0) === 0) break;
   }
-  await executor.write('import/journal-end', { importId }, { timeoutMs: 0 });
+  await executor.write('import/journal-end', { importId }, { ...BOOKKEEPING, timeoutMs: 0 });
 }
