@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Two projects: unit tests beside the code (pure, parallel) and integration tests in test/
 // that share one real Neo4j started by the global setup, so they run one file at a time.
@@ -15,7 +15,8 @@ export const config = defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          // test/reference holds the second, independent implementations the engine is held against: pure, no database.
+          include: ['src/**/*.test.ts', 'test/reference/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -24,6 +25,7 @@ export const config = defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/reference/**'],
           environment: 'node',
           globalSetup: ['test/setup/neo4j.ts'],
           // The files share one database, so they run one after another in a single fork.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chainGraph } from '../model/graph.js';
 import { chainBalance } from './chain-balance.js';
-import { e, n, workedExample } from './test-graphs.js';
+import { e, n, workedExample, on } from './test-graphs.js';
 
 describe("DOMAIN.md's worked example", () => {
   it('shows the gaps from ore to steel', () => {
-    const rows = Object.fromEntries(chainBalance(workedExample()).map((r) => [r.itemId, r]));
+    const rows = Object.fromEntries(chainBalance(on(workedExample())).map((r) => [r.itemId, r]));
     // ore 1,000 − 1.5 × 600 = 100; pellet 600 − 1.4 × 400 = 40.
     expect(rows.ore).toMatchObject({ homeCapacity: 1000, imports: 0, demand: 900, balance: 100 });
     expect(rows.pellet).toMatchObject({ homeCapacity: 600, demand: expect.closeTo(560, 9), balance: expect.closeTo(40, 9) });
@@ -16,8 +16,8 @@ describe("DOMAIN.md's worked example", () => {
   });
 
   it('filters by stage and keeps a requested order', () => {
-    expect(chainBalance(workedExample(), { stage: 'ORE' }).map((r) => r.itemId)).toEqual(['ore']);
-    expect(chainBalance(workedExample(), { ids: ['steel', 'ore'] }).map((r) => r.itemId)).toEqual(['steel', 'ore']);
+    expect(chainBalance(on(workedExample()), { stage: 'ORE' }).map((r) => r.itemId)).toEqual(['ore']);
+    expect(chainBalance(on(workedExample()), { ids: ['steel', 'ore'] }).map((r) => r.itemId)).toEqual(['steel', 'ore']);
   });
 });
 
@@ -50,7 +50,7 @@ describe('outputs, bills of materials, final demand and missing figures', () => 
         e('SUPPLIES', 'supplier:cn', 'x'),
       ],
     );
-    const rows = Object.fromEntries(chainBalance(g).map((r) => [r.itemId, r]));
+    const rows = Object.fromEntries(chainBalance(on(g)).map((r) => [r.itemId, r]));
     expect(rows.x).toMatchObject({ demand: 200, homeCapacity: 0, balance: -200, missing: ['volumePerYear of supplier:cn → x'] });
     expect(rows.z).toMatchObject({ demand: 300, balance: -300 });
     // coil: home 70, imports 40, demand 2 × 50 + 30 = 130 → −60.

@@ -4,7 +4,7 @@ import type { EdgeRecord, NodeRecord } from '../model/records.js';
 import { importContent } from './import-content.js';
 import { CurrencyModel, importBills, importContentAfter, localizationImpact, localizationPlan, type LocalizationPlan } from './currency.js';
 import { UnknownNodeError } from './errors.js';
-import { e, n, workedExample } from './test-graphs.js';
+import { e, n, workedExample, on } from './test-graphs.js';
 
 const close = (x: number, digits = 9) => expect.closeTo(x, digits);
 
@@ -35,7 +35,7 @@ describe("DOMAIN.md's worked example, in currency", () => {
   const g = withProjects();
 
   it('steel’s import bill is 100 t × 500 = 50,000 $/y, and the electrode’s 2 × 5,000 = 10,000', () => {
-    const bills = importBills(g);
+    const bills = importBills(on(g));
     expect(bills.map((b) => [b.itemId, b.importVolume, b.importBillUsd, b.volumeFromDemand])).toEqual([
       ['steel', 100, 50_000, false],
       ['electrode', 2, 10_000, false],
@@ -45,13 +45,13 @@ describe("DOMAIN.md's worked example, in currency", () => {
   });
 
   it('h_steel = (0.8 × (0.5 × 0 + 0.1 × 1)) / 0.8 = 0.1; the electrode has no home recipe', () => {
-    const model = new CurrencyModel(g);
+    const model = new CurrencyModel(on(g));
     expect(model.homeRecipeImportContent('steel')).toEqual(close(0.1, 12));
     expect(model.homeRecipeImportContent('electrode')).toBeNull();
   });
 
   it('S: x = min(150, 100) = 100; gross 50,000, induced 5,000, net 45,000; 100,000 to go, payback 2.2 years', () => {
-    const r = localizationImpact(g, 'project:s');
+    const r = localizationImpact(on(g), 'project:s');
     expect(r.items).toEqual([
       {
         itemId: 'steel',
@@ -75,18 +75,18 @@ describe("DOMAIN.md's worked example, in currency", () => {
   });
 
   it('S2 alone: x = 80, net 80 × 500 × 0.9 = 36,000, 120,000 to go', () => {
-    const r = localizationImpact(g, 'project:s2');
+    const r = localizationImpact(on(g), 'project:s2');
     expect([r.items[0]!.displacedVolume, r.netSavingUsd, r.remainingCostUsd]).toEqual([80, close(36_000), 120_000]);
   });
 
   it('E: no capacity, so x = V = 2; no home recipe, so h = its inputImportShare 0.3; net 7,000', () => {
-    const r = localizationImpact(g, 'project:e');
+    const r = localizationImpact(on(g), 'project:e');
     expect([r.items[0]!.displacedVolume, r.items[0]!.homeImportContent, r.netSavingUsd, r.remainingCostUsd]).toEqual([2, 0.3, close(7_000), 400_000]);
     expect(codes(r.assumptions)).toEqual(['NO_HOME_RECIPE electrode', 'NO_PROJECT_CAPACITY project:e']);
   });
 
   it('a plan for 250,000 picks S; S2 is REDUNDANT and E OVER_BUDGET; total 45,000 $/y', () => {
-    const plan = localizationPlan(g, { budgetUsd: 250_000 });
+    const plan = localizationPlan(on(g), { budgetUsd: 250_000 });
     expect(plan.steps.map((s) => [s.projectId, s.netSavingUsd, s.remainingCostUsd, s.cumulativeCostUsd, s.cumulativeSavingUsd, s.savingPerUsd])).toEqual([
       ['project:s', close(45_000), 100_000, 100_000, close(45_000), close(0.45)],
     ]);
@@ -102,18 +102,18 @@ describe("DOMAIN.md's worked example, in currency", () => {
   });
 
   it("after it, steel's t′ = 0.1 (domestic content 0.72 → 0.90), and (100 / 0.2) × 500 × (0.28 − 0.1) = 45,000", () => {
-    const plan = localizationPlan(g, { budgetUsd: 250_000 });
-    const [steel] = importContentAfter(g, plan.effects, ['steel']);
+    const plan = localizationPlan(on(g), { budgetUsd: 250_000 });
+    const [steel] = importContentAfter(on(g), plan.effects, ['steel']);
     expect(steel).toEqual({ itemId: 'steel', before: close(0.28, 12), after: close(0.1, 12) });
     expect((100 / 0.2) * 500 * (steel!.before - steel!.after)).toEqual(close(plan.totalSavingUsd, 6));
   });
 
   it('a budget for everything also picks E: the electrode falls to t′ = 0.3, and steel to 0.1 × 0.3 = 0.03', () => {
-    const plan = localizationPlan(g, { budgetUsd: 1_000_000 });
+    const plan = localizationPlan(on(g), { budgetUsd: 1_000_000 });
     expect(plan.steps.map((s) => s.projectId)).toEqual(['project:s', 'project:e']);
     expect(plan.skipped.map((s) => [s.projectId, s.reason])).toEqual([['project:s2', 'REDUNDANT']]);
     expect(plan.totalSavingUsd).toEqual(close(52_000));
-    const after = importContentAfter(g, plan.effects, ['electrode', 'steel', 'pellet']);
+    const after = importContentAfter(on(g), plan.effects, ['electrode', 'steel', 'pellet']);
     expect(after).toEqual([
       { itemId: 'electrode', before: 1, after: close(0.3, 12) },
       { itemId: 'steel', before: close(0.28, 12), after: close(0.03, 12) },
@@ -124,12 +124,12 @@ describe("DOMAIN.md's worked example, in currency", () => {
   });
 
   it('refuses an unknown project or one that is not a project, and items that are not items', () => {
-    expect(() => localizationImpact(g, 'project:nope')).toThrow(UnknownNodeError);
-    expect(() => localizationImpact(g, 'steel')).toThrow(/savings are worked out for projects/);
-    expect(() => importContentAfter(g, [], ['plant:steel'])).toThrow(/products and parts/);
-    expect(() => importContentAfter(g, [], ['nope'])).toThrow(UnknownNodeError);
-    expect(() => localizationPlan(g, { budgetUsd: -1 })).toThrow(RangeError);
-    expect(() => localizationPlan(g, { budgetUsd: Number.NaN })).toThrow(RangeError);
+    expect(() => localizationImpact(on(g), 'project:nope')).toThrow(UnknownNodeError);
+    expect(() => localizationImpact(on(g), 'steel')).toThrow(/savings are worked out for projects/);
+    expect(() => importContentAfter(on(g), [], ['plant:steel'])).toThrow(/products and parts/);
+    expect(() => importContentAfter(on(g), [], ['nope'])).toThrow(UnknownNodeError);
+    expect(() => localizationPlan(on(g), { budgetUsd: -1 })).toThrow(RangeError);
+    expect(() => localizationPlan(on(g), { budgetUsd: Number.NaN })).toThrow(RangeError);
   });
 });
 
@@ -141,7 +141,7 @@ describe('the marginal plan', () => {
     const s = g.edges.find((x) => x.type === 'LOCALIZES' && x.from === 'project:s')!;
     s.capacityTpy = 60;
     (g.nodes.get('project:s') as NodeRecord).budget = 100_000;
-    const plan = localizationPlan(g, { budgetUsd: 170_000, statuses: ['ACTIVE'] });
+    const plan = localizationPlan(on(g), { budgetUsd: 170_000, statuses: ['ACTIVE'] });
     expect(plan.steps.map((x) => [x.projectId, x.netSavingUsd, x.standaloneNetSavingUsd, x.items[0]!.displacedVolume])).toEqual([
       ['project:s', close(27_000), close(27_000), 60],
       ['project:s2', close(18_000), close(36_000), 40],
@@ -149,13 +149,13 @@ describe('the marginal plan', () => {
     expect(plan.totalSavingUsd).toEqual(close(45_000));
     expect(plan.effects[0]).toMatchObject({ itemId: 'steel', displacedVolume: 100 });
     // Both displace all of steel's imports between them: t′ = 0.1 again.
-    expect(importContentAfter(g, plan.effects, ['steel'])[0]!.after).toEqual(close(0.1, 12));
+    expect(importContentAfter(on(g), plan.effects, ['steel'])[0]!.after).toEqual(close(0.1, 12));
   });
 
   it('ranks a project with nothing left to spend first, even on a budget of 0', () => {
     // Its edge has capacity 1 and no inputImportShare (the electrode has no home recipe): 1 × 5,000 × (1 − 0).
     const g = withProjects([n('project:done-soon', 'Project', { owner: 'D', status: 'STALLED', budget: 10, progress: 1 })], [e('LOCALIZES', 'project:done-soon', 'electrode', { capacityTpy: 1 })]);
-    const plan = localizationPlan(g, { budgetUsd: 0 });
+    const plan = localizationPlan(on(g), { budgetUsd: 0 });
     expect(plan.steps.map((s) => [s.projectId, s.remainingCostUsd, s.savingPerUsd, s.netSavingUsd])).toEqual([['project:done-soon', 0, null, 5_000]]);
     expect(plan.skipped.map((s) => [s.projectId, s.reason])).toEqual([
       ['project:e', 'OVER_BUDGET'],
@@ -184,25 +184,25 @@ describe('the marginal plan', () => {
       e('LOCALIZES', 'p:a', 'y'),
       e('LOCALIZES', 'p:c', 'z'),
     ];
-    const plan = localizationPlan(chainGraph(nodes, edges), { budgetUsd: 1_500 });
+    const plan = localizationPlan(on(chainGraph(nodes, edges)), { budgetUsd: 1_500 });
     expect(plan.steps.map((s) => s.projectId)).toEqual(['p:b', 'p:a']);
     expect(plan.skipped).toMatchObject([{ projectId: 'p:c', reason: 'OVER_BUDGET', marginalNetSavingUsd: 500 }]);
   });
 
   it('takes ACTIVE, STALLED and PLANNED projects by default; statuses and minProgress narrow the candidates', () => {
     const g = withProjects([n('project:d', 'Project', { status: 'DONE', budget: 1, progress: 1 })], [e('LOCALIZES', 'project:d', 'steel')]);
-    expect(localizationPlan(g, { budgetUsd: 1e9 }).candidates).toBe(3);
-    expect(localizationPlan(g, { budgetUsd: 1e9, statuses: ['DONE'] }).steps.map((s) => s.projectId)).toEqual(['project:d']);
+    expect(localizationPlan(on(g), { budgetUsd: 1e9 }).candidates).toBe(3);
+    expect(localizationPlan(on(g), { budgetUsd: 1e9, statuses: ['DONE'] }).steps.map((s) => s.projectId)).toEqual(['project:d']);
     // Article 004's question: only the projects past 50 % (S at 0.5, E at 0.6; not S2 at 0.2).
-    const far = localizationPlan(g, { budgetUsd: 1e9, minProgress: 0.5 });
+    const far = localizationPlan(on(g), { budgetUsd: 1e9, minProgress: 0.5 });
     expect(far.candidates).toBe(2);
     expect(far.steps.map((s) => s.projectId)).toEqual(['project:s', 'project:e']);
-    expect(localizationPlan(g, { budgetUsd: 1e9, minProgress: 0.75 }).candidates).toBe(0);
+    expect(localizationPlan(on(g), { budgetUsd: 1e9, minProgress: 0.75 }).candidates).toBe(0);
   });
 
   it('lists a project on an item without imports as NO_SAVING, not as parallel work', () => {
     const g = withProjects([n('project:ore', 'Project', { status: 'ACTIVE', budget: 100, progress: 0 })], [e('LOCALIZES', 'project:ore', 'ore')]);
-    const plan = localizationPlan(g, { budgetUsd: 1e9 });
+    const plan = localizationPlan(on(g), { budgetUsd: 1e9 });
     expect(plan.skipped.find((s) => s.projectId === 'project:ore')).toMatchObject({ reason: 'NO_SAVING', standaloneNetSavingUsd: 0 });
   });
 });
@@ -226,7 +226,7 @@ describe('every assumption, on a hand-made graph', () => {
         e('PRODUCES', 'plant:y', 'y', { capacityTpy: 50 }),
       ],
     );
-    const [bill] = importBills(g);
+    const [bill] = importBills(on(g));
     expect(bill).toMatchObject({ itemId: 'x', directImportShare: close(0.4), demand: 120, importVolume: close(48), importBillUsd: close(480), volumeFromDemand: true });
     expect(bill!.countries).toEqual([{ country: 'CN', weight: close(0.4), volume: close(48) }]);
     expect(codes(bill!.assumptions)).toEqual(['IMPORT_VOLUME_FROM_DEMAND x']);
@@ -237,12 +237,12 @@ describe('every assumption, on a hand-made graph', () => {
       [n('x', 'Part'), n('sup', 'Supplier', { country: 'DE' }), n('p', 'Project', { status: 'ACTIVE', budget: 10, progress: 0 })],
       [e('SUPPLIES', 'sup', 'x', { volumePerYear: 7 }), e('LOCALIZES', 'p', 'x', { capacityTpy: 3 })],
     );
-    expect(importBills(g)[0]).toMatchObject({ importVolume: 7, unitValueUsd: null, importBillUsd: null });
-    const impact = localizationImpact(g, 'p');
+    expect(importBills(on(g))[0]).toMatchObject({ importVolume: 7, unitValueUsd: null, importBillUsd: null });
+    const impact = localizationImpact(on(g), 'p');
     expect(impact).toMatchObject({ valued: false, complete: false, netSavingUsd: 0, paybackYears: null });
     expect(impact.items[0]).toMatchObject({ displacedVolume: 3, grossSavingUsd: null, netSavingUsd: null });
     expect(codes(impact.assumptions)).toEqual(['NO_HOME_RECIPE x', 'NO_UNIT_VALUE x']);
-    expect(localizationPlan(g, { budgetUsd: 100 }).skipped).toMatchObject([{ projectId: 'p', reason: 'NO_UNIT_VALUE' }]);
+    expect(localizationPlan(on(g), { budgetUsd: 100 }).skipped).toMatchObject([{ projectId: 'p', reason: 'NO_UNIT_VALUE' }]);
   });
 
   it('NO_HOME_RECIPE: h is the LOCALIZES inputImportShare, else 0', () => {
@@ -250,9 +250,9 @@ describe('every assumption, on a hand-made graph', () => {
       [n('x', 'Part', { unitValueUsd: 100 }), n('sup', 'Supplier', { country: 'DE' }), n('p', 'Project', { budget: 1 }), n('q', 'Project', { budget: 1 })],
       [e('SUPPLIES', 'sup', 'x', { volumePerYear: 10 }), e('LOCALIZES', 'p', 'x', { inputImportShare: 0.25 }), e('LOCALIZES', 'q', 'x')],
     );
-    expect(localizationImpact(g, 'p').items[0]).toMatchObject({ homeRecipe: false, homeImportContent: 0.25, netSavingUsd: 750, inducedImportsUsd: 250 });
-    expect(localizationImpact(g, 'q').items[0]).toMatchObject({ homeRecipe: false, homeImportContent: 0, netSavingUsd: 1_000 });
-    expect(codes(localizationImpact(g, 'q').assumptions)).toEqual(['NO_HOME_RECIPE x', 'NO_PROGRESS q', 'NO_PROJECT_CAPACITY q']);
+    expect(localizationImpact(on(g), 'p').items[0]).toMatchObject({ homeRecipe: false, homeImportContent: 0.25, netSavingUsd: 750, inducedImportsUsd: 250 });
+    expect(localizationImpact(on(g), 'q').items[0]).toMatchObject({ homeRecipe: false, homeImportContent: 0, netSavingUsd: 1_000 });
+    expect(codes(localizationImpact(on(g), 'q').assumptions)).toEqual(['NO_HOME_RECIPE x', 'NO_PROGRESS q', 'NO_PROJECT_CAPACITY q']);
   });
 
   it('a home recipe wins over inputImportShare; a home supplier with a bill of materials is a recipe too', () => {
@@ -275,37 +275,37 @@ describe('every assumption, on a hand-made graph', () => {
         e('LOCALIZES', 'p', 'x', { inputImportShare: 0.9, capacityTpy: 4 }),
       ],
     );
-    const r = localizationImpact(g, 'p');
+    const r = localizationImpact(on(g), 'p');
     expect(r.items[0]).toMatchObject({ homeRecipe: true, homeImportContent: close(0.4), displacedVolume: 4, netSavingUsd: close(240) });
     expect(r.paybackYears).toEqual(close(500 / 240));
     // After: ρ = 6/10, m 0.5 → 0.3; the displaced 0.2 is made at home with a: t′ = 0.3 + (0.5 + 0.2) × 0.4 = 0.58.
-    const plan = localizationPlan(g, { budgetUsd: 1_000, statuses: [] });
+    const plan = localizationPlan(on(g), { budgetUsd: 1_000, statuses: [] });
     expect(plan.candidates).toBe(0); // no status: not a candidate under the default statuses
     const effects = [{ itemId: 'x', importVolume: 10, displacedVolume: 4, picks: [{ projectId: 'p', volume: 4, inputImportShare: 0.9 }] }];
-    const [x] = importContentAfter(g, effects, ['x']);
+    const [x] = importContentAfter(on(g), effects, ['x']);
     expect(x).toEqual({ itemId: 'x', before: close(0.7, 12), after: close(0.58, 12) });
     expect((10 / 0.5) * 100 * (x!.before - x!.after)).toEqual(close(240, 6));
   });
 
   it('NO_PROJECT_CAPACITY: x = V, all the imports', () => {
-    const r = localizationImpact(withProjects(), 'project:e');
+    const r = localizationImpact(on(withProjects()), 'project:e');
     expect(r.items[0]!.displacedVolume).toBe(2);
     expect(r.assumptions.find((a) => a.code === 'NO_PROJECT_CAPACITY')?.message).toMatch(/replace all of its imports/);
   });
 
   it('NO_BUDGET: no remaining cost, no payback, and skipped by the plan', () => {
     const g = withProjects([n('project:nb', 'Project', { status: 'ACTIVE', progress: 0.9 })], [e('LOCALIZES', 'project:nb', 'electrode')]);
-    const r = localizationImpact(g, 'project:nb');
+    const r = localizationImpact(on(g), 'project:nb');
     expect(r).toMatchObject({ remainingCostUsd: null, paybackYears: null, netSavingUsd: 10_000 });
     expect(codes(r.assumptions)).toContain('NO_BUDGET project:nb');
-    const plan = localizationPlan(g, { budgetUsd: 1e9 });
+    const plan = localizationPlan(on(g), { budgetUsd: 1e9 });
     expect(plan.skipped).toContainEqual({ projectId: 'project:nb', reason: 'NO_BUDGET', standaloneNetSavingUsd: 10_000, marginalNetSavingUsd: null, remainingCostUsd: null });
     expect(codes(plan.assumptions)).toContain('NO_BUDGET project:nb');
   });
 
   it('NO_PROGRESS (where the spec is silent): the whole budget is still to be spent', () => {
     const g = withProjects([n('project:np', 'Project', { status: 'ACTIVE', budget: 300 })], [e('LOCALIZES', 'project:np', 'electrode')]);
-    expect(localizationImpact(g, 'project:np').remainingCostUsd).toBe(300);
+    expect(localizationImpact(on(g), 'project:np').remainingCostUsd).toBe(300);
   });
 });
 
@@ -380,15 +380,15 @@ describe('properties on 300 random graphs (seeded)', () => {
     for (let seed = 1; seed <= 300; seed += 1) {
       const g = randomGraph(seed, 1 + (seed % 7));
       const budget = prng(seed * 7)() * 2e6;
-      checkPlan(localizationPlan(g, { budgetUsd: budget }), budget);
-      checkPlan(localizationPlan(g, { budgetUsd: 0 }), 0);
+      checkPlan(localizationPlan(on(g), { budgetUsd: budget }), budget);
+      checkPlan(localizationPlan(on(g), { budgetUsd: 0 }), 0);
     }
   });
 
   it('picks what a plain greedy loop picks, recomputing every marginal saving every round', () => {
     // The plan keeps marginal savings until a pick touches their items; this loop does not.
     const naive = (g: ChainGraph, budget: number) => {
-      const model = new CurrencyModel(g);
+      const model = new CurrencyModel(on(g));
       const pool = [...g.nodes.values()]
         .filter((p) => p.kind === 'Project' && ['ACTIVE', 'STALLED', 'PLANNED'].includes(String(p.status)))
         .map((p) => ({ id: p.id, alone: model.impact(p.id) }))
@@ -416,7 +416,7 @@ describe('properties on 300 random graphs (seeded)', () => {
     for (let seed = 1; seed <= 300; seed += 1) {
       const g = randomGraph(seed, 2 + (seed % 9));
       const budget = prng(seed * 3)() * 1e6;
-      const plan = localizationPlan(g, { budgetUsd: budget });
+      const plan = localizationPlan(on(g), { budgetUsd: budget });
       expect(plan.steps.map((s) => [s.projectId, s.netSavingUsd]), `seed ${seed}`).toEqual(naive(g, budget));
     }
   });
@@ -425,7 +425,7 @@ describe('properties on 300 random graphs (seeded)', () => {
     let checked = 0;
     for (let seed = 1; seed <= 300; seed += 1) {
       const g = randomGraph(seed, 0);
-      const model = new CurrencyModel(g);
+      const model = new CurrencyModel(on(g));
       const rand = prng(seed * 13);
       const k = `i${Math.floor(rand() * 3)}`;
       const bill = model.importBill(k);
@@ -433,9 +433,9 @@ describe('properties on 300 random graphs (seeded)', () => {
       const project = n('p', 'Project', { status: 'ACTIVE', budget: 100, progress: 0 });
       const edge = e('LOCALIZES', 'p', k, { ...(rand() < 0.5 ? { capacityTpy: rand() * bill.importVolume * 1.5 } : {}), ...(rand() < 0.5 ? { inputImportShare: rand() } : {}) });
       const withProject = chainGraph([...g.nodes.values(), project], [...g.edges, edge]);
-      const plan = localizationPlan(withProject, { budgetUsd: 100 });
-      const [after] = importContentAfter(withProject, plan.effects, [k]);
-      expect(after!.before).toEqual(close(importContent(g, k).totalImportContent, 12));
+      const plan = localizationPlan(on(withProject), { budgetUsd: 100 });
+      const [after] = importContentAfter(on(withProject), plan.effects, [k]);
+      expect(after!.before).toEqual(close(importContent(on(g), k).totalImportContent, 12));
       const fromContent = (bill.importVolume / bill.directImportShare) * bill.unitValueUsd * (after!.before - after!.after);
       expect(fromContent).toEqual(close(plan.totalSavingUsd, 5));
       checked += 1;

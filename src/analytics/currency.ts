@@ -2,14 +2,15 @@
 // the foreign volume and import bill of an item, what a localization project saves when it is
 // finished (net of the imported inputs its home production needs), a greedy plan for a budget
 // with marginal savings (so parallel work on one item shows up as REDUNDANT), and the import
-// content of items after a plan. Pure: given a subgraph, it returns numbers. t and t′ come from
-// the same sparse solve as importContent; nothing here is a second solver.
+// content of items after a plan. Pure: it reads the supply model on the snapshot, and only the
+// projects asked about and their items' upstream. t and t′ come from the same sparse solve as
+// importContent; nothing here is a second solver.
 
 import { rankKey } from './rank.js';
-import type { ChainGraph } from '../model/graph.js';
+import { compareIds, KIND, TYPE, type GraphSnapshot } from './graph-snapshot.js';
 import type { EdgeRecord, NodeRecord } from '../model/records.js';
-import { SupplyModel } from '../model/supply.js';
-import { chainBalance } from './chain-balance.js';
+import { forEachSource, recipeCoefficients, recipeLines } from './supply-model.js';
+import { balanceRow } from './chain-balance.js';
 import { UnknownNodeError } from './errors.js';
 import { buildSystem, solveImportContent, type SparseSystem } from './sparse-system.js';
 
@@ -160,25 +161,29 @@ export interface ContentAfter {
 const NOTHING = 1e-9;
 
 export class CurrencyModel {
-  readonly supply: SupplyModel;
   private readonly bills = new Map<string, ImportBill>();
   private readonly recipes = new Map<string, Map<string, number> | null>();
-  private demands: Map<string, { demand: number; missing: string[] }> | null = null;
   private solved: { system: SparseSystem; t: Float64Array } | null = null;
-  private readonly localizes = new Map<string, EdgeRecord[]>();
+  /** The items the projects in scope localize: one solve covers all their upstreams (h of each). */
+  private readonly scopeItems: number[] = [];
 
-  constructor(readonly graph: ChainGraph) {
-    this.supply = new SupplyModel(graph);
-    for (const e of graph.edges) {
-      if (e.type !== 'LOCALIZES') continue;
-      const list = this.localizes.get(e.from) ?? [];
-      list.push(e);
-      this.localizes.set(e.from, list);
-    }
+  /** `scope`: the projects a question is about (their items' t are solved together). */
+  constructor(
+    readonly snap: GraphSnapshot,
+    scope: readonly string[] = [],
+  ) {
+    for (const id of scope) for (const e of this.localizesOf(id)) this.scopeItems.push(snap.index.get(e.to)!);
   }
 
   node(id: string): NodeRecord | undefined {
-    return this.supply.node(id);
+    const v = this.snap.index.get(id);
+    return v === undefined ? undefined : this.snap.nodeRecord(v);
+  }
+
+  private item(itemId: string): number {
+    const v = this.snap.index.get(itemId);
+    if (v === undefined) throw new UnknownNodeError(itemId);
+    return v;
   }
 
   /** V, v and V × v of an item (DOMAIN.md: foreign volume, import bill). */
@@ -197,26 +202,31 @@ export class CurrencyModel {
    */
   homeRecipe(itemId: string): Map<string, number> | null {
     if (this.recipes.has(itemId)) return this.recipes.get(itemId)!;
-    const lines = new Map<string, number>();
+    const snap = this.snap;
+    const i = this.item(itemId);
     let weight = 0;
     let count = 0;
     const perSource: { weight: number; lines: { itemId: string; coefficient: number }[] }[] = [];
-    for (const source of this.supply.supplyOf(itemId).sources) {
-      if (source.foreign) continue;
-      const recipe = this.supply.recipeOf(itemId, source).filter((l) => this.supply.isItem(l.itemId));
-      if (recipe.length === 0) continue;
-      perSource.push({ weight: source.weight, lines: recipe });
-      weight += source.weight;
+    const lines: number[] = [];
+    const coefficients: number[] = [];
+    forEachSource(snap, i, (e, w, foreign) => {
+      if (foreign) return;
+      recipeLines(snap, e, i, lines);
+      if (lines.length === 0) return;
+      recipeCoefficients(snap, i, lines, coefficients);
+      perSource.push({ weight: w, lines: lines.map((l, k) => ({ itemId: snap.ids[snap.eFrom[l]!]!, coefficient: coefficients[k]! })) });
+      weight += w;
       count += 1;
-    }
+    });
     let result: Map<string, number> | null = null;
     if (count > 0) {
+      const recipe = new Map<string, number>();
       // Home sources with recipes but all of weight 0 (share 0): average them equally.
       for (const s of perSource) {
         const w = weight > 0 ? s.weight / weight : 1 / count;
-        for (const l of s.lines) lines.set(l.itemId, (lines.get(l.itemId) ?? 0) + w * l.coefficient);
+        for (const l of s.lines) recipe.set(l.itemId, (recipe.get(l.itemId) ?? 0) + w * l.coefficient);
       }
-      result = lines;
+      result = recipe;
     }
     this.recipes.set(itemId, result);
     return result;
@@ -231,21 +241,28 @@ export class CurrencyModel {
     return Math.min(1, Math.max(0, h));
   }
 
-  /** t_j as the graph stands, from one solve over every localized item's upstream. */
-  private importContentOf(itemId: string): number {
-    if (!this.solved || !this.solved.system.indexOf.has(itemId)) {
-      const roots = new Set<string>();
-      for (const edges of this.localizes.values()) for (const e of edges) if (this.supply.isItem(e.to)) roots.add(e.to);
-      if (this.solved) for (const id of this.solved.system.items) roots.add(id);
-      roots.add(itemId);
-      const system = buildSystem(this.supply, [...roots]);
+  /** t_j as the graph stands, from one solve over the scope's items' upstream (grown when asked beyond it). */
+  importContentOf(itemId: string): number {
+    const v = this.item(itemId);
+    if (!this.solved || !this.solved.system.indexOf.has(v)) {
+      const roots = new Set<number>(this.scopeItems);
+      if (this.solved) for (const u of this.solved.system.items) roots.add(u);
+      roots.add(v);
+      const system = buildSystem(this.snap, [...roots]);
       this.solved = { system, t: solveImportContent(system).values };
     }
-    return this.solved.t[this.solved.system.indexOf.get(itemId)!]!;
+    return this.solved.t[this.solved.system.indexOf.get(v)!]!;
   }
 
+  /** The project's LOCALIZES edges to products and parts. */
   localizesOf(projectId: string): EdgeRecord[] {
-    return (this.localizes.get(projectId) ?? []).filter((e) => this.supply.isItem(e.to));
+    const p = this.snap.index.get(projectId);
+    if (p === undefined) return [];
+    const out: EdgeRecord[] = [];
+    this.snap.forOut(p, (e) => {
+      if (this.snap.eType[e] === TYPE.LOCALIZES && this.snap.isItem(this.snap.eTo[e]!)) out.push(this.snap.edgeRecord(e));
+    });
+    return out;
   }
 
   /** What a project saves when finished; `displaced` (per item) is what earlier picks displaced. */
@@ -260,7 +277,7 @@ export class CurrencyModel {
     let net = 0;
     let unvalued = 0;
     let withImports = 0;
-    for (const edge of this.localizesOf(projectId).sort((a, b) => a.to.localeCompare(b.to))) {
+    for (const edge of this.localizesOf(projectId).sort((a, b) => compareIds(a.to, b.to))) {
       const itemId = edge.to;
       const bill = this.importBill(itemId);
       assumptions.push(...bill.assumptions);
@@ -331,25 +348,27 @@ export class CurrencyModel {
   }
 
   private computeBill(itemId: string): ImportBill {
-    const node = this.node(itemId);
-    if (!node) throw new UnknownNodeError(itemId);
-    if (!this.supply.isItem(itemId)) throw new TypeError(`${itemId} is a ${node.kind}: import bills are for products and parts`);
-    const supply = this.supply.supplyOf(itemId);
-    const foreign = supply.sources.filter((s) => s.foreign);
-    const volumes = foreign.map((s) => numeric(s.edge?.volumePerYear) ?? numeric(s.edge?.capacityTpy));
+    const snap = this.snap;
+    const i = this.item(itemId);
+    const node = snap.nodeRecord(i);
+    if (!snap.isItem(i)) throw new TypeError(`${itemId} is a ${node.kind}: import bills are for products and parts`);
+    const foreign: { country: string; weight: number; volume: number }[] = [];
+    forEachSource(snap, i, (e, weight, isForeign) => {
+      if (isForeign) foreign.push({ country: snap.countries[snap.originOf(e)]!, weight, volume: snap.eB[e]! });
+    });
     const assumptions: CurrencyAssumption[] = [];
-    const m = supply.directImportShare;
+    const m = snap.m[i]!;
     let volume: number;
     let demand: number | null = null;
     const byCountry = new Map<string, ForeignOrigin>();
-    if (volumes.every((v) => v !== null)) {
-      volume = (volumes as number[]).reduce((a, b) => a + b, 0);
-      foreign.forEach((s, i) => add(byCountry, s.origin, s.weight, volumes[i]!));
+    if (foreign.every((f) => !Number.isNaN(f.volume))) {
+      volume = foreign.reduce((a, f) => a + f.volume, 0);
+      for (const f of foreign) add(byCountry, f.country, f.weight, f.volume);
     } else {
-      const q = this.demandOf(itemId);
+      const q = balanceRow(snap, i);
       demand = q.demand;
       volume = m * q.demand;
-      foreign.forEach((s) => add(byCountry, s.origin, s.weight, s.weight * q.demand));
+      for (const f of foreign) add(byCountry, f.country, f.weight, f.weight * q.demand);
       const missing = q.missing.length ? ` (demand counts as 0 where figures are missing: ${q.missing.join('; ')})` : '';
       assumptions.push(assume('IMPORT_VOLUME_FROM_DEMAND', itemId, node.name, `not every foreign source has a volume; V = m × demand = ${fmt(m)} × ${fmt(q.demand)} = ${fmt(volume)}${missing}`));
     }
@@ -363,14 +382,9 @@ export class CurrencyModel {
       demand,
       unitValueUsd: v,
       importBillUsd: v === null ? null : volume * v,
-      countries: [...byCountry.values()].sort((a, b) => rankKey(b.weight) - rankKey(a.weight) || a.country.localeCompare(b.country)),
+      countries: [...byCountry.values()].sort((a, b) => rankKey(b.weight) - rankKey(a.weight) || compareIds(a.country, b.country)),
       assumptions,
     };
-  }
-
-  private demandOf(itemId: string): { demand: number; missing: string[] } {
-    this.demands ??= new Map(chainBalance(this.graph).map((r) => [r.itemId, { demand: r.demand, missing: r.missing }]));
-    return this.demands.get(itemId) ?? { demand: 0, missing: [] };
   }
 
   private nameOf(id: string): string {
@@ -385,23 +399,33 @@ function add(byCountry: Map<string, ForeignOrigin>, country: string, weight: num
   byCountry.set(country, o);
 }
 
+/** The items with a foreign source (of one stage, when given): those with an import bill. */
+export function importedItems(snap: GraphSnapshot, stage?: number | null): string[] {
+  const ids: string[] = [];
+  for (let v = 0; v < snap.nodeSlots; v += 1) {
+    if (!snap.isItem(v) || (stage !== null && stage !== undefined && snap.stage[v] !== stage)) continue;
+    let foreign = false;
+    forEachSource(snap, v, (_e, _w, f) => (foreign ||= f));
+    if (foreign) ids.push(snap.ids[v]!);
+  }
+  return ids;
+}
+
 /** Import bills of the given items (default: every item with a foreign source), largest first; unknown bills last. */
-export function importBills(graph: ChainGraph, itemIds?: readonly string[] | null): ImportBill[] {
-  const model = new CurrencyModel(graph);
-  const ids =
-    itemIds ??
-    [...graph.nodes.values()].filter((n) => model.supply.isItem(n.id) && model.supply.supplyOf(n.id).sources.some((s) => s.foreign)).map((n) => n.id);
+export function importBills(snap: GraphSnapshot, itemIds?: readonly string[] | null): ImportBill[] {
+  const model = new CurrencyModel(snap);
+  const ids = itemIds ?? importedItems(snap);
   return ids
     .map((id) => model.importBill(id))
     .sort(
       (a, b) =>
-        (b.importBillUsd ?? -1) - (a.importBillUsd ?? -1) || b.importVolume - a.importVolume || a.itemId.localeCompare(b.itemId),
+        (b.importBillUsd ?? -1) - (a.importBillUsd ?? -1) || b.importVolume - a.importVolume || compareIds(a.itemId, b.itemId),
     );
 }
 
 /** What one project saves when it is finished, alone. */
-export function localizationImpact(graph: ChainGraph, projectId: string): ProjectImpact {
-  return new CurrencyModel(graph).impact(projectId);
+export function localizationImpact(snap: GraphSnapshot, projectId: string): ProjectImpact {
+  return new CurrencyModel(snap, [projectId]).impact(projectId);
 }
 
 interface Candidate {
@@ -414,16 +438,23 @@ interface Candidate {
  * per remaining dollar whose remaining cost fits in what is left (ties: larger saving, then id);
  * stop when nothing with a positive marginal saving fits; say why every other candidate was left.
  */
-export function localizationPlan(graph: ChainGraph, options: PlanOptions): LocalizationPlan {
-  const budget = options.budgetUsd;
-  if (!(Number.isFinite(budget) && budget >= 0)) throw new RangeError(`budgetUsd must be a finite number ≥ 0; got ${budget}`);
+/** The projects that meet a plan's status and progress filters, in id order. */
+export function planCandidates(snap: GraphSnapshot, options: Pick<PlanOptions, 'statuses' | 'minProgress'>): string[] {
   const statuses = new Set(options.statuses && options.statuses.length > 0 ? options.statuses : DEFAULT_PLAN_STATUSES);
   const minProgress = options.minProgress ?? 0;
-  const model = new CurrencyModel(graph);
-  const candidates: Candidate[] = [...graph.nodes.values()]
-    .filter((p) => p.kind === 'Project' && statuses.has(String(p.status)) && (numeric(p.progress) ?? 0) >= minProgress)
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((p) => ({ projectId: p.id, alone: model.impact(p.id) }));
+  const ids: string[] = [];
+  for (const [v, p] of snap.projects) {
+    if (snap.kind[v] === KIND.Project && statuses.has(String(p.status)) && (p.progress ?? 0) >= minProgress) ids.push(snap.ids[v]!);
+  }
+  return ids.sort(compareIds);
+}
+
+export function localizationPlan(snap: GraphSnapshot, options: PlanOptions): LocalizationPlan {
+  const budget = options.budgetUsd;
+  if (!(Number.isFinite(budget) && budget >= 0)) throw new RangeError(`budgetUsd must be a finite number ≥ 0; got ${budget}`);
+  const ids = planCandidates(snap, options);
+  const model = new CurrencyModel(snap, ids);
+  const candidates: Candidate[] = ids.map((id) => ({ projectId: id, alone: model.impact(id) }));
   const skipped: PlanSkip[] = [];
   const pool: Candidate[] = [];
   for (const c of candidates) {
@@ -503,7 +534,7 @@ export function localizationPlan(graph: ChainGraph, options: PlanOptions): Local
     const reason: SkipReason = c.alone.netSavingUsd <= NOTHING ? 'NO_SAVING' : marginal.netSavingUsd <= NOTHING ? 'REDUNDANT' : 'OVER_BUDGET';
     skipped.push(skip(c, reason, marginal.netSavingUsd));
   }
-  skipped.sort((a, b) => a.projectId.localeCompare(b.projectId));
+  skipped.sort((a, b) => compareIds(a.projectId, b.projectId));
   const assumptions = dedupe(candidates.flatMap((c) => c.alone.assumptions));
   return {
     budgetUsd: budget,
@@ -513,7 +544,7 @@ export function localizationPlan(graph: ChainGraph, options: PlanOptions): Local
     skipped,
     effects: [...displaced]
       .map(([itemId, volume]) => ({ itemId, importVolume: model.importBill(itemId).importVolume, displacedVolume: volume, picks: picks.get(itemId)! }))
-      .sort((a, b) => a.itemId.localeCompare(b.itemId)),
+      .sort((a, b) => compareIds(a.itemId, b.itemId)),
     candidates: candidates.length,
     assumptions,
   };
@@ -530,24 +561,25 @@ function skip(c: Candidate, reason: SkipReason, marginal: number | null): PlanSk
 }
 
 /**
- * t and t′ of the given items (DOMAIN.md, import content after a plan). `graph` must hold the
- * items' upstream; the plan's effects may come from another subgraph (its items' V and X): an
- * effect on an item outside the items' upstream changes nothing here.
+ * t and t′ of the given items (DOMAIN.md, import content after a plan): the plan's effects change
+ * m and B of the items they displace; an effect on an item outside the items' upstream changes
+ * nothing here.
  */
-export function importContentAfter(graph: ChainGraph, effects: readonly PlanItemEffect[], ids: readonly string[]): ContentAfter[] {
-  const model = new CurrencyModel(graph);
-  for (const id of ids) {
-    const node = model.node(id);
-    if (!node) throw new UnknownNodeError(id);
-    if (!model.supply.isItem(id)) throw new TypeError(`${id} is a ${node.kind}: import content is measured for products and parts`);
-  }
+export function importContentAfter(snap: GraphSnapshot, effects: readonly PlanItemEffect[], ids: readonly string[]): ContentAfter[] {
+  const model = new CurrencyModel(snap);
+  const slots = ids.map((id) => {
+    const v = snap.index.get(id);
+    if (v === undefined) throw new UnknownNodeError(id);
+    if (!snap.isItem(v)) throw new TypeError(`${id} is a ${snap.kindOf(v)}: import content is measured for products and parts`);
+    return v;
+  });
   if (ids.length === 0) return [];
-  const system = buildSystem(model.supply, ids);
+  const system = buildSystem(snap, slots);
   const before = solveImportContent(system).values;
   const direct = Float64Array.from(system.direct);
   const rows = system.rows.map((r) => ({ cols: [...r.cols], vals: [...r.vals] }));
   for (const effect of effects) {
-    const i = system.indexOf.get(effect.itemId);
+    const i = system.indexOf.get(snap.index.get(effect.itemId) ?? -1);
     if (i === undefined || effect.importVolume <= 0 || effect.displacedVolume <= 0) continue;
     const m = system.direct[i]!;
     const rho = Math.min(1, Math.max(0, (effect.importVolume - effect.displacedVolume) / effect.importVolume));
@@ -557,7 +589,7 @@ export function importContentAfter(graph: ChainGraph, effects: readonly PlanItem
       direct[i] = rho * m;
       const row = rows[i]!;
       for (const [j, a] of recipe) {
-        const col = system.indexOf.get(j)!;
+        const col = system.indexOf.get(snap.index.get(j)!)!;
         const at = row.cols.indexOf(col);
         if (at >= 0) row.vals[at] = row.vals[at]! + (1 - rho) * m * a;
         else {
@@ -571,8 +603,8 @@ export function importContentAfter(graph: ChainGraph, effects: readonly PlanItem
     }
   }
   const after = solveImportContent({ items: system.items, indexOf: system.indexOf, direct, rows }).values;
-  return ids.map((id) => {
-    const i = system.indexOf.get(id)!;
+  return ids.map((id, k) => {
+    const i = system.indexOf.get(slots[k]!)!;
     return { itemId: id, before: before[i]!, after: after[i]! };
   });
 }

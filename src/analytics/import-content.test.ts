@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chainGraph } from '../model/graph.js';
 import { importContent, importReliantLinks } from './import-content.js';
 import { UnknownNodeError } from './errors.js';
-import { e, n, workedExample } from './test-graphs.js';
+import { e, n, workedExample, on } from './test-graphs.js';
 
 const close = (x: number) => expect.closeTo(x, 12);
 
@@ -11,17 +11,17 @@ describe("DOMAIN.md's worked example", () => {
 
   it('ore and pellet carry no imports', () => {
     // Ore: one home mine, t = 0. Pellet: a = 1.5 × 40 / 100 = 0.6 on ore, t = 0.6 × 0 = 0.
-    expect(importContent(g, 'ore').totalImportContent).toBe(0);
-    expect(importContent(g, 'pellet').totalImportContent).toBe(0);
+    expect(importContent(on(g), 'ore').totalImportContent).toBe(0);
+    expect(importContent(on(g), 'pellet').totalImportContent).toBe(0);
   });
 
   it('the electrode is wholly imported', () => {
-    const r = importContent(g, 'electrode');
+    const r = importContent(on(g), 'electrode');
     expect([r.directImportShare, r.totalImportContent, r.domesticContent]).toEqual([1, 1, 0]);
   });
 
   it('steel: m = 0.2, t = 0.2 + 0.8 × (0.5 × 0 + 0.1 × 1) = 0.28, domestic 0.72', () => {
-    const r = importContent(g, 'steel');
+    const r = importContent(on(g), 'steel');
     expect(r.directImportShare).toEqual(close(0.2));
     expect(r.totalImportContent).toEqual(close(0.28));
     expect(r.domesticContent).toEqual(close(0.72));
@@ -38,7 +38,7 @@ describe("DOMAIN.md's worked example", () => {
   });
 
   it("steel's import-reliant link at 0.5 is the electrode, contributing 0.08", () => {
-    expect(importReliantLinks(g, 'steel', 0.5)).toEqual([
+    expect(importReliantLinks(on(g), 'steel', 0.5)).toEqual([
       {
         itemId: 'electrode',
         directImportShare: 1,
@@ -52,8 +52,8 @@ describe("DOMAIN.md's worked example", () => {
   });
 
   it('refuses an unknown root or one that is not an item', () => {
-    expect(() => importContent(g, 'nope')).toThrow(UnknownNodeError);
-    expect(() => importContent(g, 'plant:steel')).toThrow(/products and parts/);
+    expect(() => importContent(on(g), 'nope')).toThrow(UnknownNodeError);
+    expect(() => importContent(on(g), 'plant:steel')).toThrow(/products and parts/);
   });
 });
 
@@ -85,10 +85,10 @@ describe('a multi-output plant with output on FEEDS', () => {
 
   it('counts only the inputs of each output', () => {
     // A: x 2 × 10 / 100 = 0.2, z 1 × 5 / 100 = 0.05 → t = 0.25 (y is not an input of A).
-    expect(importContent(g, 'a').totalImportContent).toEqual(close(0.25));
+    expect(importContent(on(g), 'a').totalImportContent).toEqual(close(0.25));
     // B: y 1 × 20 / 50 = 0.4 (home, t 0), z 1 × 5 / 50 = 0.1 → t = 0.1.
-    expect(importContent(g, 'b').totalImportContent).toEqual(close(0.1));
-    expect(importContent(g, 'a').contributions.map((c) => c.itemId)).toEqual(['x', 'z']);
+    expect(importContent(on(g), 'b').totalImportContent).toEqual(close(0.1));
+    expect(importContent(on(g), 'a').contributions.map((c) => c.itemId)).toEqual(['x', 'z']);
   });
 });
 
@@ -135,7 +135,7 @@ describe('every fallback, on a car assembled from a bill of materials', () => {
       e('PRODUCES', 'plant:textile', 'fabric'),
     ],
   );
-  const r = importContent(g, 'car');
+  const r = importContent(on(g), 'car');
   const tSeat = 0.5 + 0.5 * (0.7 / 1.3); // 0.7692307…
   const tEcu = 0.5 + 0.5 * 0.4; // 0.7 (chip coefficient 10 × 20 / 500 = 0.4, chip t = 1)
   const tCar = 0.3 * 0 + 0.05 * tEcu + (1 / 3) * tSeat; // ecu 1 × 500 / 10,000 = 0.05; seat 1/3
@@ -175,7 +175,7 @@ describe('every fallback, on a car assembled from a bill of materials', () => {
   });
 
   it('lists the links at the default threshold, biggest contribution first', () => {
-    const links = importReliantLinks(g, 'car');
+    const links = importReliantLinks(on(g), 'car');
     // m ≥ 0.5 or only foreign sources: seat 0.5, ecu 0.5, foam 1 (only CN), chip 1 (only KR/TW).
     expect(links.map((l) => [l.itemId, l.onlyForeign])).toEqual([
       ['seat', false],
@@ -198,7 +198,7 @@ describe('capacity weights', () => {
       [n('j', 'Product'), n('plant:j', 'Plant'), n('supplier:cn', 'Supplier', { country: 'CN' })],
       [e('PRODUCES', 'plant:j', 'j', { capacityTpy: 300, share: 0.9 }), e('SUPPLIES', 'supplier:cn', 'j', { volumePerYear: 100 })],
     );
-    const r = importContent(g, 'j');
+    const r = importContent(on(g), 'j');
     expect(r.directImportShare).toEqual(close(0.25));
     expect(r.assumptions.map((a) => a.code)).toEqual(['CAPACITY_WEIGHTS']);
   });
@@ -228,10 +228,10 @@ describe('a recycling cycle', () => {
   );
 
   it('converges to the closed form', () => {
-    const steel = importContent(g, 'steel');
+    const steel = importContent(on(g), 'steel');
     expect(steel.totalImportContent).toEqual(close(0.125));
     expect(steel.converged).toBe(true);
-    expect(importContent(g, 'scrap').totalImportContent).toEqual(close(0.0625));
+    expect(importContent(on(g), 'scrap').totalImportContent).toEqual(close(0.0625));
     // All of it enters through the electrode: y = 1 / (1 − 0.2) × 0.1 = 0.125.
     expect(steel.contributions).toEqual([{ itemId: 'electrode', share: close(0.125) }]);
   });
@@ -239,7 +239,7 @@ describe('a recycling cycle', () => {
   it('reports non-convergence for a loop that feeds itself fully', () => {
     // x is made only from x (valueShare 1): L = (I − B)⁻¹ does not exist.
     const loop = chainGraph([n('x', 'Product'), n('plant:x', 'Plant')], [e('PRODUCES', 'plant:x', 'x'), e('FEEDS', 'x', 'plant:x', { valueShare: 1 })]);
-    expect(importContent(loop, 'x').converged).toBe(false);
+    expect(importContent(on(loop), 'x').converged).toBe(false);
   });
 });
 
@@ -249,8 +249,8 @@ describe('a home trader reselling imports', () => {
       [n('roll', 'Part'), n('supplier:trader', 'Supplier')],
       [e('SUPPLIES', 'supplier:trader', 'roll', { originCountry: 'CN' })],
     );
-    const [link] = importReliantLinks(g, 'roll', 0.5).concat(importReliantLinks(chainGraph([...g.nodes.values(), n('mill', 'Product')], [...g.edges, e('COMPONENT_OF', 'roll', 'mill', { quantity: 1 })]), 'mill'));
-    expect(importContent(g, 'roll').directImportShare).toBe(1);
+    const [link] = importReliantLinks(on(g), 'roll', 0.5).concat(importReliantLinks(on(chainGraph([...g.nodes.values(), n('mill', 'Product')], [...g.edges, e('COMPONENT_OF', 'roll', 'mill', { quantity: 1 })])), 'mill'));
+    expect(importContent(on(g), 'roll').directImportShare).toBe(1);
     expect(link).toMatchObject({ itemId: 'roll', onlyForeign: true, countries: ['CN'], foreignSuppliers: [{ supplierId: 'supplier:trader', country: 'CN' }] });
   });
 });

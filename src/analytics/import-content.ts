@@ -1,10 +1,10 @@
 // Import reliance (DOMAIN.md): direct import share m, total import content t = m + B t through
 // every tier, domestic content 1 − t, where the imports enter (L[X,k]·m_k), and X's
-// import-reliant links. Pure: given the subgraph upstream of X, it returns numbers.
+// import-reliant links. Pure: read from the supply model on the snapshot, over X's upstream only.
 
 import { rankKey } from './rank.js';
-import type { ChainGraph } from '../model/graph.js';
-import { SupplyModel, type Assumption } from '../model/supply.js';
+import { compareIds, type GraphSnapshot } from './graph-snapshot.js';
+import { assumptionsOf, forEachSource, SUPPLY_ORIGIN, type Assumption } from './supply-model.js';
 import { UnknownNodeError } from './errors.js';
 import { pathFrom, pathsTo } from './paths.js';
 import { buildSystem, solveImportContent, solveRootRow } from './sparse-system.js';
@@ -48,8 +48,7 @@ export interface ImportReliantLink {
 export const DEFAULT_THRESHOLD = 0.5;
 
 interface Solved {
-  model: SupplyModel;
-  items: string[];
+  items: number[];
   direct: Float64Array;
   t: Float64Array;
   y: Float64Array;
@@ -57,35 +56,29 @@ interface Solved {
   iterations: number;
 }
 
-function solve(graph: ChainGraph, rootId: string): Solved {
-  const model = new SupplyModel(graph);
-  const root = model.node(rootId);
-  if (!root) throw new UnknownNodeError(rootId);
-  if (!model.isItem(rootId)) {
-    throw new TypeError(`${rootId} is a ${root.kind}: import content is measured for products and parts`);
-  }
-  const system = buildSystem(model, rootId);
-  const t = solveImportContent(system);
-  const y = solveRootRow(system);
-  return {
-    model,
-    items: system.items,
-    direct: system.direct,
-    t: t.values,
-    y: y.values,
-    converged: t.converged && y.converged,
-    iterations: Math.max(t.iterations, y.iterations),
-  };
+/** The root's slot, refusing what is not an item of the snapshot. */
+export function itemSlot(snap: GraphSnapshot, rootId: string, what = 'import content is measured'): number {
+  const root = snap.index.get(rootId);
+  if (root === undefined) throw new UnknownNodeError(rootId);
+  if (!snap.isItem(root)) throw new TypeError(`${rootId} is a ${snap.kindOf(root)}: ${what} for products and parts`);
+  return root;
 }
 
-export function importContent(graph: ChainGraph, rootId: string): ImportContentReport {
-  const s = solve(graph, rootId);
+function solve(snap: GraphSnapshot, root: number): Solved {
+  const system = buildSystem(snap, root);
+  const t = solveImportContent(system);
+  const y = solveRootRow(system);
+  return { items: system.items, direct: system.direct, t: t.values, y: y.values, converged: t.converged && y.converged, iterations: Math.max(t.iterations, y.iterations) };
+}
+
+export function importContent(snap: GraphSnapshot, rootId: string): ImportContentReport {
+  const s = solve(snap, itemSlot(snap, rootId));
   const contributions: Contribution[] = [];
-  s.items.forEach((itemId, k) => {
+  s.items.forEach((v, k) => {
     const share = s.y[k]! * s.direct[k]!;
-    if (share > 1e-12) contributions.push({ itemId, share });
+    if (share > 1e-12) contributions.push({ itemId: snap.ids[v]!, share });
   });
-  contributions.sort((a, b) => rankKey(b.share) - rankKey(a.share) || a.itemId.localeCompare(b.itemId));
+  contributions.sort((a, b) => rankKey(b.share) - rankKey(a.share) || compareIds(a.itemId, b.itemId));
   const total = s.t[0]!;
   return {
     rootId,
@@ -93,8 +86,8 @@ export function importContent(graph: ChainGraph, rootId: string): ImportContentR
     totalImportContent: total,
     domesticContent: 1 - total,
     contributions,
-    assumptions: s.model.assumptionsFor(new Set(s.items)),
-    unmodeled: s.items.filter((id) => s.model.supplyOf(id).origin).sort(),
+    assumptions: assumptionsOf(snap, s.items),
+    unmodeled: s.items.filter((v) => (snap.supplyFlags[v]! & SUPPLY_ORIGIN) !== 0).map((v) => snap.ids[v]!).sort(compareIds),
     converged: s.converged,
     iterations: s.iterations,
   };
@@ -104,25 +97,31 @@ export function importContent(graph: ChainGraph, rootId: string): ImportContentR
  * Items upstream of X (X itself excluded) whose direct import share is at least `threshold`, or
  * whose only sources are foreign, largest contribution first.
  */
-export function importReliantLinks(graph: ChainGraph, rootId: string, threshold = DEFAULT_THRESHOLD): ImportReliantLink[] {
-  const s = solve(graph, rootId);
-  const next = pathsTo(s.model.index, rootId);
+export function importReliantLinks(snap: GraphSnapshot, rootId: string, threshold = DEFAULT_THRESHOLD): ImportReliantLink[] {
+  const root = itemSlot(snap, rootId);
+  const s = solve(snap, root);
+  const next = pathsTo(snap, root);
   const links: ImportReliantLink[] = [];
-  s.items.forEach((itemId, k) => {
-    if (itemId === rootId) return;
-    const supply = s.model.supplyOf(itemId);
-    const foreign = supply.sources.filter((src) => src.foreign);
-    const onlyForeign = foreign.length > 0 && foreign.length === supply.sources.length;
-    if (supply.directImportShare + 1e-12 < threshold && !onlyForeign) return;
+  s.items.forEach((v, k) => {
+    if (v === root) return;
+    const foreign: ForeignSupplier[] = [];
+    let sources = 0;
+    forEachSource(snap, v, (e, weight, isForeign) => {
+      sources += 1;
+      if (isForeign) foreign.push({ supplierId: snap.ids[snap.eFrom[e]!]!, country: snap.countries[snap.originOf(e)]!, weight });
+    });
+    const m = snap.m[v]!;
+    const onlyForeign = foreign.length > 0 && foreign.length === sources;
+    if (m + 1e-12 < threshold && !onlyForeign) return;
     links.push({
-      itemId,
-      directImportShare: supply.directImportShare,
+      itemId: snap.ids[v]!,
+      directImportShare: m,
       onlyForeign,
-      foreignSuppliers: foreign.map((src) => ({ supplierId: src.sourceId!, country: src.origin, weight: src.weight })),
-      countries: [...new Set(foreign.map((src) => src.origin))].sort(),
-      path: pathFrom(next, itemId),
+      foreignSuppliers: foreign,
+      countries: [...new Set(foreign.map((f) => f.country))].sort(),
+      path: pathFrom(next, v).map((u) => snap.ids[u]!),
       contribution: s.y[k]! * s.direct[k]!,
     });
   });
-  return links.sort((a, b) => rankKey(b.contribution) - rankKey(a.contribution) || a.itemId.localeCompare(b.itemId));
+  return links.sort((a, b) => rankKey(b.contribution) - rankKey(a.contribution) || compareIds(a.itemId, b.itemId));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainGraph } from '../model/graph.js';
 import { parallelWork } from './parallel-work.js';
-import { e, n } from './test-graphs.js';
+import { e, n, on } from './test-graphs.js';
 
 describe('parallel work', () => {
   const g = chainGraph(
@@ -30,9 +30,9 @@ describe('parallel work', () => {
   );
 
   it('finds items localized by live projects of different owners', () => {
-    const found = parallelWork(g);
+    const found = parallelWork(on(g));
     expect(found.map((p) => p.itemId)).toEqual(['electrode']);
     expect(found[0]!.owners).toEqual(['IMIDRO', 'Mobarakeh Steel']);
-    expect(found[0]!.projects.map((p) => p.id)).toEqual(['project:a', 'project:b', 'project:c']);
+    expect(found[0]!.projects.map((p) => p.projectId)).toEqual(['project:a', 'project:b', 'project:c']);
   });
 });

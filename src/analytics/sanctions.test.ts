@@ -3,7 +3,7 @@ import { chainGraph } from '../model/graph.js';
 import { chokepoints, disruption, setChokepoints } from './disruption.js';
 import { sanctionedSources } from './sanctions.js';
 import type { OwnershipGraph } from './ownership.js';
-import { e, n } from './test-graphs.js';
+import { e, n, on } from './test-graphs.js';
 
 const close = (x: number) => expect.closeTo(x, 12);
 
@@ -62,7 +62,7 @@ describe('the sanctioned scenario', () => {
 
   it('losses worked by hand: p1 0.8, p2 0.4, widget 0.7 × max(0.8, 0.4) = 0.56', () => {
     const s = sanctionedSources(chain.nodes.values(), ownership);
-    const r = disruption(chain, { nodeIds: s.nodeIds });
+    const r = disruption(on(chain), { nodeIds: s.nodeIds });
     expect(r.losses).toEqual([
       { itemId: 'p1', loss: close(0.8) },
       { itemId: 'widget', loss: close(0.56) },
@@ -77,7 +77,7 @@ describe('the sanctioned scenario', () => {
   it('only the listed regimes: EU removes cn1 alone (p1 0.5, widget 0.35)', () => {
     const s = sanctionedSources(chain.nodes.values(), ownership, ['eu']);
     expect(s.nodeIds).toEqual(['supplier:cn1']);
-    const losses = Object.fromEntries(disruption(chain, { nodeIds: s.nodeIds }).losses.map((l) => [l.itemId, l.loss]));
+    const losses = Object.fromEntries(disruption(on(chain), { nodeIds: s.nodeIds }).losses.map((l) => [l.itemId, l.loss]));
     expect(losses).toEqual({ p1: close(0.5), widget: close(0.35) });
   });
 });
@@ -85,7 +85,7 @@ describe('the sanctioned scenario', () => {
 describe('chokepoints of groups and of sets', () => {
   it('a removal set (an organisation’s reach) is scored as one', () => {
     // org:mid's reach: plant:p2b (held 50 %: not a majority, so not its reach) → use explicit sets.
-    const found = setChokepoints(chain, 'widget', [
+    const found = setChokepoints(on(chain), 'widget', [
       { key: 'org:x', nodeIds: ['supplier:cn2'] },
       { key: 'both-chinese', nodeIds: ['supplier:cn1', 'supplier:cn2'] },
     ], 0.5);
@@ -95,7 +95,7 @@ describe('chokepoints of groups and of sets', () => {
 
   it('single-node chokepoints still work beside group nodes', () => {
     // plant:w alone costs 0.7; plant:p2b (a group) costs 0.7 × 0.4 = 0.28.
-    const found = Object.fromEntries(chokepoints(chain, 'widget', 0.25).map((c) => [c.nodeId, c.impact]));
+    const found = Object.fromEntries(chokepoints(on(chain), 'widget', 0.25).map((c) => [c.nodeId, c.impact]));
     expect(found['plant:w']).toEqual(close(0.7));
     expect(found['plant:p2b']).toEqual(close(0.28));
   });

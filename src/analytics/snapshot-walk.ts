@@ -3,7 +3,7 @@
 // maxNodes is repeatable; the edges walked within maxDepth hops. And, because the whole reach is
 // cheap in memory, how many nodes lie beyond maxDepth: a walk says what it left out.
 
-import type { GraphSnapshot } from './graph-snapshot.js';
+import { LAST_CHAIN_TYPE, type GraphSnapshot } from './graph-snapshot.js';
 
 export interface SnapshotWalk {
   /** Node indexes in answer order (root first) and their depths. */
@@ -21,9 +21,12 @@ const collator = new Intl.Collator();
 
 export function walkSnapshot(snap: GraphSnapshot, root: number, direction: 'upstream' | 'downstream', maxDepth: number, maxNodes: number): SnapshotWalk {
   const up = direction === 'upstream';
-  const { start, edge } = up ? snap.inAdj : snap.outAdj;
+  const start = up ? snap.inStart : snap.outStart;
+  const len = up ? snap.inLen : snap.outLen;
+  const pool = up ? snap.inPool : snap.outPool;
   const far = up ? snap.eFrom : snap.eTo;
-  const depthOf = new Int32Array(snap.nodeCount).fill(-1);
+  const type = snap.eType;
+  const depthOf = new Int32Array(snap.nodeSlots).fill(-1);
   depthOf[root] = 0;
   const nodes: number[] = [root];
   const depths: number[] = [0];
@@ -31,6 +34,7 @@ export function walkSnapshot(snap: GraphSnapshot, root: number, direction: 'upst
   const names = snap.names;
   const ids = snap.ids;
   const byName = (a: number, b: number) => collator.compare(names[a]!, names[b]!) || collator.compare(ids[a]!, ids[b]!);
+  const end = (v: number) => start[v]! + len[v]!;
   let frontier: number[] = [root];
   let truncated = false;
   const hitEdges: number[] = [];
@@ -39,8 +43,9 @@ export function walkSnapshot(snap: GraphSnapshot, root: number, direction: 'upst
     const reached: number[] = [];
     const mark = new Set<number>();
     for (const v of frontier) {
-      for (let k = start[v]!; k < start[v + 1]!; k += 1) {
-        const e = edge[k]!;
+      for (let k = start[v]!; k < end(v); k += 1) {
+        const e = pool[k]!;
+        if (type[e]! > LAST_CHAIN_TYPE) continue;
         hitEdges.push(e);
         const u = far[e]!;
         if (depthOf[u] === -1 && !mark.has(u)) {
@@ -66,7 +71,7 @@ export function walkSnapshot(snap: GraphSnapshot, root: number, direction: 'upst
   }
 
   // What lies beyond maxDepth: plain distances over the whole reach.
-  const distance = new Int32Array(snap.nodeCount).fill(-1);
+  const distance = new Int32Array(snap.nodeSlots).fill(-1);
   distance[root] = 0;
   let level = [root];
   let nodesAtNextDepth = 0;
@@ -74,8 +79,10 @@ export function walkSnapshot(snap: GraphSnapshot, root: number, direction: 'upst
   for (let d = 1; level.length > 0; d += 1) {
     const next: number[] = [];
     for (const v of level) {
-      for (let k = start[v]!; k < start[v + 1]!; k += 1) {
-        const u = far[edge[k]!]!;
+      for (let k = start[v]!; k < end(v); k += 1) {
+        const e = pool[k]!;
+        if (type[e]! > LAST_CHAIN_TYPE) continue;
+        const u = far[e]!;
         if (distance[u] === -1) {
           distance[u] = d;
           next.push(u);

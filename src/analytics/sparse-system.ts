@@ -2,12 +2,13 @@
 // sources e of i of w_e · a_j (the value coefficient of j in e's recipe). Built only over the
 // items reachable from the root through home recipes, so cost follows the root's upstream.
 
-import type { SupplyModel } from '../model/supply.js';
+import type { GraphCore } from './graph-snapshot.js';
+import { forEachSource, recipeCoefficients, recipeLines } from './supply-model.js';
 
 export interface SparseSystem {
-  /** Items of the system; index 0 is the (first) root. */
-  items: string[];
-  indexOf: Map<string, number>;
+  /** Items of the system, as snapshot slots; index 0 is the (first) root. */
+  items: number[];
+  indexOf: Map<number, number>;
   /** m, by index. */
   direct: Float64Array;
   /** Row i of B as parallel arrays of column indices and values. */
@@ -15,34 +16,37 @@ export interface SparseSystem {
 }
 
 /** `roots`: one item, or several (the first is index 0): the system then covers all their upstreams. */
-export function buildSystem(model: SupplyModel, roots: string | readonly string[]): SparseSystem {
-  const items: string[] = [];
-  const indexOf = new Map<string, number>();
-  const add = (id: string): number => {
-    let i = indexOf.get(id);
+export function buildSystem(core: GraphCore, roots: number | readonly number[]): SparseSystem {
+  const items: number[] = [];
+  const indexOf = new Map<number, number>();
+  const add = (v: number): number => {
+    let i = indexOf.get(v);
     if (i === undefined) {
       i = items.length;
-      items.push(id);
-      indexOf.set(id, i);
+      items.push(v);
+      indexOf.set(v, i);
     }
     return i;
   };
-  for (const root of typeof roots === 'string' ? [roots] : roots) add(root);
+  for (const root of typeof roots === 'number' ? [roots] : roots) add(root);
   const rows: { cols: number[]; vals: number[] }[] = [];
   const direct: number[] = [];
+  const lines: number[] = [];
+  const coefficients: number[] = [];
   for (let i = 0; i < items.length; i += 1) {
-    const id = items[i]!;
-    const supply = model.supplyOf(id);
-    direct[i] = supply.directImportShare;
+    const v = items[i]!;
+    direct[i] = core.m[v]!;
     const row = new Map<number, number>();
-    for (const source of supply.sources) {
-      if (source.foreign) continue; // foreign sources are not expanded
-      for (const line of model.recipeOf(id, source)) {
-        if (!model.isItem(line.itemId)) continue;
-        const j = add(line.itemId);
-        row.set(j, (row.get(j) ?? 0) + source.weight * line.coefficient);
-      }
-    }
+    forEachSource(core, v, (e, weight, foreign) => {
+      if (foreign) return; // foreign sources are not expanded
+      recipeLines(core, e, v, lines);
+      if (lines.length === 0) return;
+      recipeCoefficients(core, v, lines, coefficients);
+      lines.forEach((l, k) => {
+        const j = add(core.eFrom[l]!);
+        row.set(j, (row.get(j) ?? 0) + weight * coefficients[k]!);
+      });
+    });
     rows[i] = { cols: [...row.keys()], vals: [...row.values()] };
   }
   return { items, indexOf, direct: Float64Array.from(direct), rows };

@@ -3,6 +3,8 @@
 
 import { chainGraph, type ChainGraph } from '../model/graph.js';
 import type { EdgeRecord, NodeRecord } from '../model/records.js';
+import { engineOf } from './engine.js';
+import type { GraphSnapshot } from './graph-snapshot.js';
 
 export function n(id: string, kind: NodeRecord['kind'], extra: Record<string, unknown> = {}): NodeRecord {
   return { id, kind, name: id, nameFa: id, ...extra } as NodeRecord;
@@ -37,4 +39,13 @@ export function workedExample(): ChainGraph {
       e('SUPPLIES', 'supplier:tr', 'steel', { share: 0.2, volumePerYear: 100 }),
     ],
   );
+}
+
+const engines = new WeakMap<ChainGraph, GraphSnapshot>();
+
+/** The engine over a test graph, built once per graph object. */
+export function on(graph: ChainGraph): GraphSnapshot {
+  let snap = engines.get(graph);
+  if (!snap) engines.set(graph, (snap = engineOf(graph)));
+  return snap;
 }

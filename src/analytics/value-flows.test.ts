@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { chainGraph } from '../model/graph.js';
-import { e, n, workedExample } from './test-graphs.js';
+import { e, n, workedExample, on } from './test-graphs.js';
 import { valueFlows } from './value-flows.js';
 
 const link = (r: ReturnType<typeof valueFlows>, source: string, target: string) => {
@@ -18,7 +18,7 @@ const link = (r: ReturnType<typeof valueFlows>, source: string, target: string) 
 
 describe('valueFlows', () => {
   it('splits steel’s $500 with plants drawn as sites: $140 imported', () => {
-    const r = valueFlows(workedExample(), 'steel', { minShare: 0, detail: 'sites' });
+    const r = valueFlows(on(workedExample()), 'steel', { minShare: 0, detail: 'sites' });
     expect(r.total).toBe(500);
     expect(r.unitValueUsd).toBe(500);
     expect(r.imported).toBeCloseTo(140, 9);
@@ -42,7 +42,7 @@ describe('valueFlows', () => {
   });
 
   it('draws home plants as the items they make by default, the plant’s value added beside steel', () => {
-    const r = valueFlows(workedExample(), 'steel', { minShare: 0 });
+    const r = valueFlows(on(workedExample()), 'steel', { minShare: 0 });
     expect(r.nodes.map((x) => x.key).sort()).toEqual(['added:steel', 'electrode', 'mine:a', 'ore', 'pellet', 'steel', 'supplier:cn', 'supplier:tr']);
     expect(link(r, 'added:steel', 'steel').value).toBeCloseTo(160, 9);
     expect(link(r, 'pellet', 'steel').value).toBeCloseTo(200, 9);
@@ -55,7 +55,7 @@ describe('valueFlows', () => {
 
   it('gathers nodes under the threshold, keeping their imports', () => {
     // At 10 % ($50) the electrode ($40) and its supplier are gathered into "other imports" beside steel.
-    const r = valueFlows(workedExample(), 'steel', { minShare: 0.1 });
+    const r = valueFlows(on(workedExample()), 'steel', { minShare: 0.1 });
     const other = r.nodes.find((x) => x.role === 'OTHER_IMPORTS')!;
     expect(other.key).toBe('other:imports|steel');
     expect(other.value).toBeCloseTo(40, 9);
@@ -75,7 +75,7 @@ describe('valueFlows', () => {
     // So t(pellet) = (0.5/1.1) t(steel) and t(steel) = 0.28 + 0.4 · (0.5/1.1) t(steel) → t = 0.28 / (1 − 0.2/1.1).
     const g = workedExample();
     const graph = chainGraph(g.nodes.values(), [...g.edges, e('FEEDS', 'steel', 'plant:pellet', { quantityPerUnit: 0.1 })]);
-    const r = valueFlows(graph, 'steel', { minShare: 0, detail: 'sites' });
+    const r = valueFlows(on(graph), 'steel', { minShare: 0, detail: 'sites' });
     expect(r.cutLoops).toBe(1);
     expect(r.imported / r.total).toBeCloseTo(0.28 / (1 - 0.2 / 1.1), 9);
     expect(r.links.some((l) => l.source === 'steel')).toBe(false);
@@ -87,14 +87,14 @@ describe('valueFlows', () => {
       [e('COMPONENT_OF', 'chip', 'car', { quantity: 2 }), e('SUPPLIES', 'supplier:cn', 'chip')],
     );
     // car: implicit home assembly; one line without value data → a = 1/1; the chip is all imported.
-    const r = valueFlows(graph, 'car', { minShare: 0 });
+    const r = valueFlows(on(graph), 'car', { minShare: 0 });
     expect(r.unitValueUsd).toBeNull();
     expect(r.total).toBe(1);
     expect(r.imported).toBeCloseTo(1, 12);
     expect(link(r, 'chip', 'car').value).toBeCloseTo(1, 12);
     expect(r.assumptions.map((a) => a.code)).toContain('IMPLICIT_ASSEMBLY');
-    expect(() => valueFlows(graph, 'supplier:cn')).toThrow(/Supplier/);
-    expect(() => valueFlows(graph, 'nothing')).toThrow(/nothing/);
+    expect(() => valueFlows(on(graph), 'supplier:cn')).toThrow(/Supplier/);
+    expect(() => valueFlows(on(graph), 'nothing')).toThrow(/nothing/);
   });
 
   it('draws a supplier that imports one item and makes another as half imported, half added at home', () => {
@@ -109,7 +109,7 @@ describe('valueFlows', () => {
         e('SUPPLIES', 'supplier:trader', 'b'),
       ],
     );
-    const r = valueFlows(graph, 'kit', { minShare: 0 });
+    const r = valueFlows(on(graph), 'kit', { minShare: 0 });
     expect(r.imported).toBeCloseTo(50, 9);
     expect(r.nodes.find((x) => x.key === 'supplier:trader')).toMatchObject({ foreign: false, importShare: expect.closeTo(0.5, 9), valueAdded: expect.closeTo(50, 9) });
     expect(link(r, 'supplier:trader', 'a').importShare).toBe(1);
@@ -118,7 +118,7 @@ describe('valueFlows', () => {
   });
 
   it('counts the value added in making X once, on its own node', () => {
-    const r = valueFlows(workedExample(), 'steel', { minShare: 0 });
+    const r = valueFlows(on(workedExample()), 'steel', { minShare: 0 });
     expect(r.nodes.find((x) => x.key === 'steel')!.valueAdded).toBe(0);
     expect(r.nodes.find((x) => x.key === 'added:steel')!.valueAdded).toBeCloseTo(160, 9);
     // $500 = $140 imported + $160 at the steel plant + $80 at the pellet plant + $120 at the mine.
@@ -137,7 +137,7 @@ describe('valueFlows', () => {
         e('SUPPLIES', 'supplier:cn', 'chip'),
       ],
     );
-    const r = valueFlows(graph, 'x', { minShare: 0.02 });
+    const r = valueFlows(on(graph), 'x', { minShare: 0.02 });
     expect(r.imported).toBeCloseTo(0.4, 9);
     expect(r.nodes.find((x) => x.role === 'OTHER_IMPORTS')).toMatchObject({ value: expect.closeTo(0.4, 9) });
     const importedIn = r.links.filter((l) => l.target === 'x').reduce((sum, l) => sum + l.value * l.importShare, 0);

@@ -13,9 +13,9 @@
 // Pure: given the subgraph upstream of X, it returns numbers.
 
 import { rankKey } from './rank.js';
-import type { ChainGraph } from '../model/graph.js';
-import { SupplyModel, type Assumption, type SupplySource } from '../model/supply.js';
-import { UnknownNodeError } from './errors.js';
+import { compareIds, type GraphSnapshot } from './graph-snapshot.js';
+import { itemSlot } from './import-content.js';
+import { assumptionsOf, forEachSource, recipeCoefficients, recipeLines, type Assumption } from './supply-model.js';
 import { buildSystem, solveImportContent } from './sparse-system.js';
 
 export const DEFAULT_MIN_SHARE = 0.02;
@@ -107,19 +107,16 @@ interface Vertex {
   importShare: number;
 }
 
-export function valueFlows(graph: ChainGraph, rootId: string, options: ValueFlowOptions = {}): ValueFlowsReport {
-  const model = new SupplyModel(graph);
-  const root = model.node(rootId);
-  if (!root) throw new UnknownNodeError(rootId);
-  if (!model.isItem(rootId)) throw new TypeError(`${rootId} is a ${root.kind}: value flows are drawn into products and parts`);
+export function valueFlows(snap: GraphSnapshot, rootId: string, options: ValueFlowOptions = {}): ValueFlowsReport {
+  const root = itemSlot(snap, rootId, 'value flows are drawn');
   const minShare = options.minShare ?? DEFAULT_MIN_SHARE;
   const detail = options.detail ?? 'items';
 
-  const vertices = buildVertices(model, rootId);
+  const vertices = buildVertices(snap, rootId);
   const rootKey = itemKey(rootId);
   const { order, cutLoops } = cutLoopsFrom(vertices, rootKey);
   importSharesOnTheCutGraph(vertices, order);
-  const unitValueUsd = positive(root.unitValueUsd);
+  const unitValueUsd = positive(snap.unitValue[root]);
   const total = unitValueUsd ?? 1;
   const value = spreadValue(vertices, order, rootKey, total);
 
@@ -129,7 +126,7 @@ export function valueFlows(graph: ChainGraph, rootId: string, options: ValueFlow
   addValueAdded(gathered, vertices.get(rootKey)!, rootId, total);
 
   const keys = new Set(gathered.nodes.map((n) => n.key));
-  const t = totalImportContent(model, rootId);
+  const t = totalImportContent(snap, root);
   return {
     rootId,
     unitValueUsd,
@@ -141,7 +138,7 @@ export function valueFlows(graph: ChainGraph, rootId: string, options: ValueFlow
       .map((l) => ({ source: l.source, target: l.target, value: l.value, importShare: l.value > 0 ? Math.min(1, l.importedValue / l.value) : 0 })),
     cutLoops,
     merged: gathered.merged,
-    assumptions: model.assumptionsFor(new Set([...vertices.values()].map((v) => v.item))),
+    assumptions: assumptionsOf(snap, new Set([...vertices.values()].map((v) => snap.index.get(v.item)!))),
     converged: t.converged,
   };
 }
@@ -149,27 +146,37 @@ export function valueFlows(graph: ChainGraph, rootId: string, options: ValueFlow
 const itemKey = (id: string) => `i:${id}`;
 
 /** Item vertices and one vertex per source edge (a plant's recipe depends on which output it makes). */
-function buildVertices(model: SupplyModel, rootId: string): Map<string, Vertex> {
+function buildVertices(snap: GraphSnapshot, rootId: string): Map<string, Vertex> {
   const vertices = new Map<string, Vertex>();
+  const lines: number[] = [];
+  const coefficients: number[] = [];
 
   const itemVertex = (id: string): string => {
     const key = itemKey(id);
     if (vertices.has(key)) return key;
     const vertex: Vertex = { key, nodeId: id, item: id, site: null, foreign: false, children: [], importShare: 0 };
     vertices.set(key, vertex);
-    for (const source of model.supplyOf(id).sources) vertex.children.push({ key: sourceVertex(id, source), coef: source.weight });
+    const i = snap.index.get(id)!;
+    const sources: { e: number; weight: number; foreign: boolean }[] = [];
+    forEachSource(snap, i, (e, weight, foreign) => sources.push({ e, weight, foreign }));
+    for (const s of sources) vertex.children.push({ key: sourceVertex(i, s.e, s.foreign), coef: s.weight });
     byKey(vertex.children);
     return key;
   };
 
-  const sourceVertex = (itemId: string, source: SupplySource): string => {
-    const key = source.edge ? `s:${source.edge.type}|${source.edge.from}|${itemId}` : `s:assembly|${itemId}`;
+  const sourceVertex = (i: number, e: number, foreign: boolean): string => {
+    const itemId = snap.ids[i]!;
+    const site = e >= 0 ? snap.ids[snap.eFrom[e]!]! : null;
+    const key = e >= 0 ? `s:${snap.typeOf(e)}|${site}|${itemId}` : `s:assembly|${itemId}`;
     if (vertices.has(key)) return key;
-    const vertex: Vertex = { key, nodeId: source.sourceId ?? itemId, item: itemId, site: source.sourceId, foreign: source.foreign, children: [], importShare: 0 };
+    const vertex: Vertex = { key, nodeId: site ?? itemId, item: itemId, site, foreign, children: [], importShare: 0 };
     vertices.set(key, vertex);
-    if (source.foreign) return key; // a foreign source is not expanded: its value is imported
-    for (const line of model.recipeOf(itemId, source)) {
-      if (model.isItem(line.itemId)) vertex.children.push({ key: itemVertex(line.itemId), coef: line.coefficient });
+    if (foreign) return key; // a foreign source is not expanded: its value is imported
+    recipeLines(snap, e, i, lines);
+    if (lines.length > 0) {
+      recipeCoefficients(snap, i, lines, coefficients);
+      const children = lines.map((l, k) => ({ input: snap.ids[snap.eFrom[l]!]!, coef: coefficients[k]! }));
+      for (const c of children) vertex.children.push({ key: itemVertex(c.input), coef: c.coef });
     }
     byKey(vertex.children);
     return key;
@@ -189,8 +196,8 @@ function byKey(children: { key: string }[]): void {
 }
 
 /** t(X) from the linear system, loops and all. */
-function totalImportContent(model: SupplyModel, rootId: string): { value: number; converged: boolean } {
-  const solution = solveImportContent(buildSystem(model, rootId));
+function totalImportContent(snap: GraphSnapshot, root: number): { value: number; converged: boolean } {
+  const solution = solveImportContent(buildSystem(snap, root));
   return { value: solution.values[0]!, converged: solution.converged };
 }
 
@@ -387,7 +394,7 @@ function gatherSmall(nodes: Map<string, FlowNode>, links: Map<string, DrawnLink>
     const imports = g.role === 'OTHER_IMPORTS';
     const members = [...g.sources]
       .map(([source, passed]) => ({ key: source, nodeId: nodes.get(source)?.nodeId ?? null, value: passed, nodeValue: nodes.get(source)?.value ?? passed }))
-      .sort((x, y) => rankKey(y.value) - rankKey(x.value) || x.key.localeCompare(y.key));
+      .sort((x, y) => rankKey(y.value) - rankKey(x.value) || compareIds(x.key, y.key));
     kept.push({ key, role: g.role, nodeId: null, foreign: imports, importShare: imports ? 1 : 0, value, valueAdded: 0, count: g.sources.size, members });
   }
   return { nodes: kept, links: out, merged: small.size };

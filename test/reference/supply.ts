@@ -1,11 +1,15 @@
+// A second, independent implementation of the supply model, kept under test/ as the reference the
+// engine (src/analytics/supply-model.ts, on typed arrays) is held against: records and maps, the
+// plain reading of DOMAIN.md, no attention to speed. Nothing in src/ imports it.
+//
 // The supply model of DOMAIN.md ("Supply sources and shares"): for an item, its sources with
 // normalised weights and whether each is foreign; for a home source, its recipe with value
 // coefficients. Every fallback taken because data is missing is recorded as an Assumption, so
 // a report can say exactly what its numbers rest on.
 
-import { ChainIndex, chainGraph, type ChainGraph } from './graph.js';
-import { isSourceEdgeType } from './kinds.js';
-import type { EdgeRecord, NodeRecord } from './records.js';
+import { ChainIndex, chainGraph, type ChainGraph } from '../../src/model/graph.js';
+import { isSourceEdgeType } from '../../src/model/kinds.js';
+import type { EdgeRecord, NodeRecord } from '../../src/model/records.js';
 
 export type AssumptionCode =
   | 'EQUAL_WEIGHTS'
