@@ -1,2 +1,3 @@
+// touches: none
 MERGE (m:ZanjirMeta {key: 'search'})
 SET m.version = $version

@@ -1,4 +1,5 @@
 // Completes a data set's record with what its import did.
+// touches: none
 MATCH (d:ZanjirDataset {datasetId: $datasetId})
 SET d.state = 'committed', d.committedAt = datetime(),
     d.nodesCreated = $nodes.created, d.nodesUpdated = $nodes.updated, d.nodesUnchanged = $nodes.unchanged,

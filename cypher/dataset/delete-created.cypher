@@ -1,5 +1,6 @@
 // Deletes what only this data set brought: the relationships and then the nodes it created that
 // no other data set has written since (their _datasets is exactly [name]).
+// touches: all
 CALL () {
   MATCH (b:ZanjirDatasetBatch {dataset: $name, what: 'edges'})
   UNWIND range(0, size(b.fromIds) - 1) AS i

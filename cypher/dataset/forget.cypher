@@ -1,4 +1,5 @@
 // Deletes a data set's bookkeeping (undo images, what it wrote, what it created) and its record.
+// touches: none
 CALL () {
   MATCH (x:ZanjirDatasetUndo {_dsName: $name}) DETACH DELETE x
 }

@@ -1,4 +1,5 @@
 // As restore-nodes, for the relationships a data set updated but did not create.
+// touches: all
 MATCH (u:ZanjirDatasetUndo {_dsName: $name, _dsWhat: 'edge'})
 MATCH (w:ZanjirDatasetWrite {_dsKey: u._dsKey})
 MATCH (:Entity {id: u._dsFrom})-[r]->(:Entity {id: u._dsTo})

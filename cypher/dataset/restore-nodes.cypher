@@ -2,6 +2,7 @@
 // wrote that still holds the value it wrote (same type) gets the value it had before (absent: it
 // is removed). A value changed since by someone else stays. Returns the ids touched, whose
 // search fields the caller rebuilds.
+// touches: all
 MATCH (u:ZanjirDatasetUndo {_dsName: $name, _dsWhat: 'node'})
 MATCH (w:ZanjirDatasetWrite {_dsKey: u._dsKey})
 MATCH (n:Entity {id: u._dsId})

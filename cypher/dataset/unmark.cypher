@@ -1,5 +1,6 @@
 // Takes a data set's name off every node and relationship it wrote (the property goes when the
 // list is empty, as on a record no data set wrote).
+// touches: none
 CALL () {
   MATCH (n:Entity) WHERE $name IN n._datasets
   WITH n, [x IN n._datasets WHERE x <> $name] AS rest

@@ -1,5 +1,6 @@
 // Writes one edge whole: its properties become exactly $props; created when its key is new. The
 // data sets that wrote it (`_datasets`) stay, as node-put keeps them; a new edge gets $datasets.
+// touches: pairs $from $to
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 OPTIONAL MATCH (a)-[old:{{type}}]->(b) WHERE coalesce(old.output, '') = $output

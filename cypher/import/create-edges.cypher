@@ -2,6 +2,7 @@
 // created by this same import, so no such edge can exist yet. No journal entry is needed: a
 // rollback deletes that end with DETACH DELETE, and the edge with it. With $dataset, as
 // merge-edges does: `_datasets`, and a ZanjirDatasetBatch of the edges it creates.
+// touches: pairs $rows[].from $rows[].to
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})

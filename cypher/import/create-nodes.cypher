@@ -3,6 +3,7 @@
 // ZanjirImportBatch lists the ids, so a rollback deletes them (cypher/import/undo-nodes.cypher).
 // With $dataset (src/io/datasets.ts) each node carries the name in `_datasets`, and one
 // ZanjirDatasetBatch lists the ids, as merge-nodes does for the nodes it creates.
+// touches: nodes $rows[].id
 UNWIND $rows AS row
 CREATE (n:Entity:{{label}})
 SET n = row.props, n.id = row.id, n._searchKey = row.searchKey, n._searchText = row.searchText,

@@ -3,6 +3,7 @@
 // meta as it was, so a rollback restores that too. `slot: 'open'` is unique (a constraint): a
 // second staged import cannot open while this one is unfinished. Taking the import lock first
 // makes it wait for a one-transaction import that is being written.
+// touches: none
 MERGE (l:ZanjirImportLock {key: 'import'})
 SET l.touchedAt = datetime()
 WITH l

@@ -1,6 +1,7 @@
 // Takes an unfinished import over to roll it back. Only one process can: the head is locked
 // before it is read. Allowed for its own owner at once, for anyone else only once its owner has
 // been silent for $minSilentSeconds (by the database's clock, the one every process shares).
+// touches: none
 MATCH (i:ZanjirImport {importId: $importId})
 SET i.claimedAt = datetime()
 WITH i

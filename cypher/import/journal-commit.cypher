@@ -1,5 +1,6 @@
 // The commit point of a staged import: from here on it stands, and only its journal is cleaned up.
 // Its slot is freed for the next import. Refused (no row) if it was taken over meanwhile.
+// touches: none
 MATCH (i:ZanjirImport {importId: $importId})
 SET i.heartbeatAt = datetime()
 WITH i

@@ -1,5 +1,6 @@
 // Cleans up after a committed import, $limit journal nodes at a time (a million-record import
 // leaves up to one undo node per changed record).
+// touches: none
 CALL () {
   MATCH (b:ZanjirImportBatch {importId: $importId}) RETURN b AS entry
   UNION ALL

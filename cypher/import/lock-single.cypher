@@ -1,5 +1,6 @@
 // A one-transaction import takes the import lock for its whole transaction (a staged import
 // cannot open meanwhile), then makes sure no staged import is unfinished.
+// touches: none
 MERGE (l:ZanjirImportLock {key: 'import'})
 SET l.touchedAt = datetime()
 WITH l

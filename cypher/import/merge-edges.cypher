@@ -4,6 +4,7 @@
 // a ZanjirImportUndo copy of every edge it changes and one ZanjirImportBatch listing the edges it creates.
 // With $dataset, as merge-nodes does: `_datasets`, and a ZanjirDatasetUndo/Write pair per changed
 // edge and a ZanjirDatasetBatch of the edges it creates.
+// touches: pairs $rows[].from $rows[].to
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})

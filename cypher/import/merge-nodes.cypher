@@ -10,6 +10,7 @@
 // writes gets the name in `_datasets`, and in the same transaction the batch keeps what removing
 // the data set needs: a ZanjirDatasetUndo copy of each node it changes (before) with a
 // ZanjirDatasetWrite of what it wrote, and a ZanjirDatasetBatch of the ids it creates.
+// touches: nodes $rows[].id
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Entity:{{label}} {id: row.id})
 WITH row, old, old IS NULL AS created,

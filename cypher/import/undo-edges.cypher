@@ -1,4 +1,5 @@
 // Undoes one edge batch of a staged import, as undo-nodes does for nodes.
+// touches: all
 MATCH (b:ZanjirImportBatch {importId: $importId, seq: $seq})
 CALL (b) {
   UNWIND range(0, size(b.fromIds) - 1) AS i

@@ -1,6 +1,7 @@
 // Undoes one node batch of a staged import: deletes the nodes it created, puts back the properties
 // of the nodes it changed, and drops the batch's journal, all in one transaction, so a rollback
 // that is itself interrupted resumes where it stopped.
+// touches: all
 MATCH (b:ZanjirImportBatch {importId: $importId, seq: $seq})
 CALL (b) {
   UNWIND b.created AS id

@@ -1,4 +1,5 @@
 // Replaces the MENTIONS edges of the given sources with the ones found now.
+// touches: none
 UNWIND $sources AS source
 MATCH (s:Source {id: source.id})
 OPTIONAL MATCH (s)-[old:MENTIONS]->()
