@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SnapshotBuilder } from '../src/analytics/graph-snapshot.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
-import { SnapshotCache } from '../src/db/snapshot-cache.js';
+import { SnapshotCache } from '../src/engine/snapshot-cache.js';
 import { importSources } from '../src/io/importer.js';
 import { jsonLinesSource } from '../src/io/sources.js';
 import { generateChain } from './generate.js';
@@ -35,7 +34,7 @@ try {
   const builds: number[] = [];
   let bytes = 0;
   for (let run = 1; run <= RUNS; run += 1) {
-    const cache = new SnapshotCache(db.executor, (version, home) => new SnapshotBuilder(version, home));
+    const cache = new SnapshotCache(db.executor);
     t0 = performance.now();
     const snap = await cache.current();
     builds.push(performance.now() - t0);

@@ -9,8 +9,7 @@ import type { AccessStore } from './db/access-store.js';
 import { ChainStore } from './db/chain-store.js';
 import { RequestBudget } from './db/budget.js';
 import type { Executor } from './db/executor.js';
-import { SnapshotCache } from './db/snapshot-cache.js';
-import { SnapshotBuilder, type GraphSnapshot } from './analytics/graph-snapshot.js';
+import { snapshotCacheFor, type SnapshotCache } from './engine/snapshot-cache.js';
 import { createLoaders, type Loaders } from './graphql/loaders.js';
 
 export type { Principal };
@@ -22,11 +21,11 @@ export interface Services {
   access: AccessStore;
   authenticator: Authenticator;
   /** The in-memory analytic snapshot; one per executor when not given. */
-  snapshots?: SnapshotCache<GraphSnapshot>;
+  snapshots?: SnapshotCache;
 }
 
 export interface Context extends Services {
-  snapshots: SnapshotCache<GraphSnapshot>;
+  snapshots: SnapshotCache;
   loaders: Loaders;
   principal: Principal;
   budget: RequestBudget;
@@ -42,29 +41,22 @@ export function createContext(services: Services, principal: Principal, budget?:
   const store = new ChainStore(executor);
   let home: Promise<string> | null = null;
   const homeCountry = () => (home ??= store.homeCountry());
+  const snapshots = services.snapshots ?? snapshotCacheFor(services.executor);
+  let current: ReturnType<SnapshotCache['current']> | null = null;
+  const engine = () => (current ??= snapshots.current());
   return {
     ...services,
     executor,
-    snapshots: services.snapshots ?? snapshotCacheFor(services.executor),
+    snapshots,
     store,
-    loaders: createLoaders(store, homeCountry),
+    loaders: createLoaders(store, engine),
     principal,
     budget: requestBudget,
     homeCountry,
   };
 }
 
-const caches = new WeakMap<Executor, SnapshotCache<GraphSnapshot>>();
-
-/** The process's snapshot of the graph behind one executor (one database), made on first use. */
-export function snapshotCacheFor(executor: Executor): SnapshotCache<GraphSnapshot> {
-  let cache = caches.get(executor);
-  if (!cache) {
-    cache = new SnapshotCache(executor, (version, home) => new SnapshotBuilder(version, home));
-    caches.set(executor, cache);
-  }
-  return cache;
-}
+export { snapshotCacheFor };
 
 /** Refuses an operation the caller's role does not allow, saying which role it needs. */
 export function requireRole(ctx: Pick<Context, 'principal'>, operation: Operation): void {

@@ -13,6 +13,8 @@ CREATE INDEX zanjir_import_batch IF NOT EXISTS FOR (b:ZanjirImportBatch) ON (b.i
 CREATE INDEX zanjir_import_undo IF NOT EXISTS FOR (u:ZanjirImportUndo) ON (u._undoImport, u._undoSeq);
 // The change log is read newest first, since a time.
 CREATE INDEX zanjir_change_at IF NOT EXISTS FOR (c:ZanjirChange) ON (c.at);
+// The change feed is read from a version on (src/engine/snapshot-cache.ts) and pruned by version.
+CREATE INDEX zanjir_graph_change_version IF NOT EXISTS FOR (c:ZanjirGraphChange) ON (c.version);
 // Removing a data set finds its bookkeeping by name, and pairs undo copies with what was written.
 CREATE INDEX zanjir_dataset_undo IF NOT EXISTS FOR (u:ZanjirDatasetUndo) ON (u._dsName);
 CREATE INDEX zanjir_dataset_write IF NOT EXISTS FOR (w:ZanjirDatasetWrite) ON (w._dsKey);

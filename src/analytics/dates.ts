@@ -3,7 +3,7 @@
 // date at all. An analyst defending a number says "as of 2018" with this.
 
 import type { ChainGraph } from '../model/graph.js';
-import { FIGURE_PROPERTIES, type EdgeRecord, type NodeRecord } from '../model/records.js';
+import { FIGURE_PROPERTIES, holdsFigure, type EdgeRecord, type NodeRecord } from '../model/records.js';
 
 export interface FigureDates {
   /** The oldest asOf (2014, 2018-03, 2019-03-20) among records with figures; null when none is dated. */
@@ -19,7 +19,7 @@ export interface FigureDates {
 /** Whether a record holds one of the figures its kind or type dates. */
 export function hasFigures(record: NodeRecord | EdgeRecord): boolean {
   const key = (record as NodeRecord).kind ?? (record as EdgeRecord).type;
-  return (FIGURE_PROPERTIES[key] ?? []).some((p) => typeof record[p] === 'number');
+  return holdsFigure((FIGURE_PROPERTIES[key] ?? []).map((p) => record[p]));
 }
 
 /** Counts the dates of records that hold figures, one `see` per record. */

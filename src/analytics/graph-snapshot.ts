@@ -16,10 +16,13 @@ import { CHAIN_EDGE_TYPES, NODE_KINDS, STAGES, type NodeKind } from '../model/ki
 import type { ChainGraph, OwnershipGraph } from '../model/graph.js';
 import type { EdgeRecord, NodeRecord } from '../model/records.js';
 import { collectFigureDates, hasFigures, type FigureDates } from './dates.js';
+import { ENGINE_EDGE_TYPES, type GraphDelta, type ProjectFields, type SnapshotEdgeInput, type SnapshotNodeInput } from '../model/snapshot-rows.js';
+
+export type { GraphDelta, ProjectFields, SnapshotEdgeInput, SnapshotNodeInput };
 import { capacityFor, grown, sharedArray, type ColumnArray } from './shared-columns.js';
 
 /** The edge types the snapshot holds: the chain's first (codes 0..4), then those metrics read beside it. */
-export const SNAPSHOT_EDGE_TYPES = [...CHAIN_EDGE_TYPES, 'LOCALIZES', 'OWNS', 'OPERATES', 'IS'] as const;
+export const SNAPSHOT_EDGE_TYPES = ENGINE_EDGE_TYPES;
 export type SnapshotEdgeType = (typeof SNAPSHOT_EDGE_TYPES)[number];
 
 export const KIND = Object.fromEntries(NODE_KINDS.map((k, i) => [k, i])) as Record<NodeKind, number>;
@@ -38,74 +41,6 @@ export const NODE_GROUP = 2;
 export const EDGE_FIGURED = 1;
 /** A source edge whose goods come from abroad (kept by the supply model). */
 export const EDGE_FOREIGN = 2;
-
-/** A chain node as the snapshot reads it (src/db/snapshot-cache.ts), or as a test builds it. */
-export interface SnapshotNodeInput {
-  id: string;
-  kind: NodeKind;
-  name: string;
-  country?: string | null;
-  stage?: string | null;
-  unitValueUsd?: number | null;
-  finalDemand?: number | null;
-  /** The date of its figures (docs/domain.md, Dates). */
-  asOf?: string | null;
-  /** It stands for many firms or sites. */
-  group?: boolean | null;
-  /** It holds a figure its kind dates; worked out from the input's own properties when not given. */
-  figured?: boolean;
-  // Projects: what the currency planner reads.
-  owner?: string | null;
-  status?: string | null;
-  progress?: number | null;
-  budget?: number | null;
-  jobs?: number | null;
-  expectedCompletion?: string | null;
-  // Organisations and sanctioned sources: what ownership and sanctions read.
-  type?: string | null;
-  sanctionRegimes?: readonly string[] | null;
-}
-
-/** An edge with every property the snapshot keeps. */
-export interface SnapshotEdgeInput {
-  type: string;
-  from: string;
-  to: string;
-  share?: number | null;
-  capacityTpy?: number | null;
-  volumePerYear?: number | null;
-  originCountry?: string | null;
-  quantityPerUnit?: number | null;
-  quantity?: number | null;
-  valueShare?: number | null;
-  inputImportShare?: number | null;
-  output?: string | null;
-  estimate?: boolean | null;
-  note?: string | null;
-  sources?: readonly string[] | null;
-  asOf?: string | null;
-}
-
-/** A project's planning figures, by node. */
-export interface ProjectFields {
-  owner: string | null;
-  status: string | null;
-  progress: number | null;
-  budget: number | null;
-  jobs: number | null;
-  expectedCompletion: string | null;
-}
-
-/** A change to apply: the current rows of what a write touched (src/db/snapshot-cache.ts reads them). */
-export interface GraphDelta {
-  version: number;
-  /** The touched nodes that exist now, whole. */
-  nodes: readonly SnapshotNodeInput[];
-  /** The touched ids that no longer exist. */
-  removedNodes: readonly string[];
-  /** Node pairs whose edges a write touched, with every edge from→to there is now (any snapshot type). */
-  pairs: readonly { from: string; to: string; edges: readonly SnapshotEdgeInput[] }[];
-}
 
 /** What a delta touched, for the supply model's refresh: node slots. */
 export interface DeltaEffect {
@@ -859,6 +794,8 @@ export class GraphSnapshot extends GraphCore {
       for (const v of [this.eFrom[e]!, this.eTo[e]!]) if (!nodes.has(this.ids[v]!)) nodes.set(this.ids[v]!, this.nodeRecord(v));
     }
     for (const v of this.organizationTypes.keys()) if (!nodes.has(this.ids[v]!)) nodes.set(this.ids[v]!, this.nodeRecord(v));
+    // Listed sites with no organisation behind them: a sanctions scenario removes them too.
+    for (const v of this.sanctionRegimes.keys()) if (this.isLive(v) && !nodes.has(this.ids[v]!)) nodes.set(this.ids[v]!, this.nodeRecord(v));
     for (let v = 0; v < this.nodeSlots; v += 1) if (this.kind[v] === KIND.Organization && !nodes.has(this.ids[v]!)) nodes.set(this.ids[v]!, this.nodeRecord(v));
     const graph = { nodes, edges };
     this.derived.set('ownership', graph);

@@ -263,3 +263,26 @@ export function assumptionsOf(snap: GraphSnapshot, items: Iterable<number>): Ass
 function round(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
 }
+
+/** One item's supply as the link fields show it: m, whether it is an origin, and each source edge's weight and origin. */
+export interface ItemSupply {
+  origin: boolean;
+  directImportShare: number;
+  /** By `TYPE \u0000 from`: the source edge's weight, the country its goods come from, and whether that is abroad. */
+  sources: Map<string, { weight: number; country: string; foreign: boolean }>;
+}
+
+export function itemSupplyOf(snap: GraphSnapshot, id: string): ItemSupply | null {
+  const i = snap.index.get(id);
+  if (i === undefined || !snap.isItem(i)) return null;
+  const sources = new Map<string, { weight: number; country: string; foreign: boolean }>();
+  forEachSource(snap, i, (e, weight, foreign) => {
+    if (e >= 0) sources.set(`${snap.typeOf(e)}\u0000${snap.ids[snap.eFrom[e]!]}`, { weight, country: snap.countries[snap.originOf(e)] ?? snap.homeCountry, foreign });
+  });
+  // Source edges the supply model does not weigh (none today) still have an origin.
+  snap.forIn(i, (e) => {
+    const key = `${snap.typeOf(e)}\u0000${snap.ids[snap.eFrom[e]!]}`;
+    if (snap.isSourceEdge(e) && !sources.has(key)) sources.set(key, { weight: NaN, country: snap.countries[snap.originOf(e)] ?? snap.homeCountry, foreign: isForeign(snap, e) });
+  });
+  return { origin: (snap.supplyFlags[i]! & SUPPLY_ORIGIN) !== 0, directImportShare: snap.m[i]!, sources };
+}

@@ -26,7 +26,7 @@ export class AccessStore {
   constructor(private readonly executor: Executor) {}
 
   async create(key: { keyId: string; hash: string; role: string; name: string; createdBy: string }): Promise<ApiKeyRecord> {
-    const [row] = await this.executor.write('access/key-create', key, { graphWrite: false });
+    const [row] = await this.executor.write('access/key-create', key);
     return toRecord(row!);
   }
 
@@ -47,12 +47,12 @@ export class AccessStore {
   }
 
   async revoke(keyId: string, revokedBy: string): Promise<ApiKeyRecord | null> {
-    const [row] = await this.executor.write('access/key-revoke', { keyId, revokedBy }, { graphWrite: false });
+    const [row] = await this.executor.write('access/key-revoke', { keyId, revokedBy });
     return row ? toRecord(row) : null;
   }
 
   async touch(keyId: string): Promise<void> {
-    await this.executor.write('access/key-touch', { keyId }, { graphWrite: false });
+    await this.executor.write('access/key-touch', { keyId });
   }
 }
 

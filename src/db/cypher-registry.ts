@@ -8,15 +8,20 @@ import path from 'node:path';
 import { ENTITY_LABEL, isEdgeType, isNodeKind } from '../model/kinds.js';
 import { QUERIES, type QueryName, type Placeholder } from './queries.js';
 import { ORDER_KEYS, isOrderField } from './order-keys.js';
+import { parseTouches, type Touches } from './change-set.js';
 
 /** Folders of cypher/ that are not named queries: schema statements and the researchers' cookbook. */
 const NOT_QUERIES = new Set(['schema', 'cookbook']);
+const NO_TOUCH: Touches = { kind: 'none' };
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 export type Substitutions = Partial<Record<Placeholder, string | number | readonly string[]>>;
 
 export class CypherRegistry {
-  private constructor(private readonly texts: ReadonlyMap<QueryName, string>) {}
+  private constructor(
+    private readonly texts: ReadonlyMap<QueryName, string>,
+    private readonly touched: ReadonlyMap<QueryName, Touches>,
+  ) {}
 
   static load(root: string): CypherRegistry {
     const files = listCypherFiles(root).filter((name) => !NOT_QUERIES.has(name.split('/')[0]!));
@@ -31,6 +36,7 @@ export class CypherRegistry {
       );
     }
     const texts = new Map<QueryName, string>();
+    const touched = new Map<QueryName, Touches>();
     for (const name of Object.keys(QUERIES) as QueryName[]) {
       const text = fs.readFileSync(path.join(root, `${name}.cypher`), 'utf8');
       const used = new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]));
@@ -39,8 +45,15 @@ export class CypherRegistry {
         throw new Error(`cypher/${name}.cypher uses placeholders {${[...used].join(', ')}} but queries.ts declares {${[...expected].join(', ')}}`);
       }
       texts.set(name, text);
+      const touches = parseTouches(name, text);
+      if (touches) touched.set(name, touches);
     }
-    return new CypherRegistry(texts);
+    return new CypherRegistry(texts, touched);
+  }
+
+  /** What a query writes, as its `// touches:` line says (none for a read). */
+  touches(name: QueryName): Touches {
+    return this.touched.get(name) ?? NO_TOUCH;
   }
 
   /** The query text with its placeholders filled; throws on any value not in an allow-list. */

@@ -19,6 +19,7 @@ import {
 } from '../errors/index.js';
 import type { CypherRegistry, Substitutions } from './cypher-registry.js';
 import type { QueryName } from './queries.js';
+import { ChangeSet } from './change-set.js';
 import { checkReadOnlyPlan, cypherParamsProblem, type PlanNode } from './read-only-policy.js';
 import { toPlain, toPlainMap, type Plain } from './values.js';
 
@@ -29,12 +30,19 @@ export interface RunOptions {
   /** Per-transaction timeout; defaults to the configured query timeout. 0 means none. */
   timeoutMs?: number;
   /**
-   * Whether the write changes the chain graph (default true): such writes raise the graph's
-   * version, so every process rebuilds its snapshot. Bookkeeping (API keys, the change log's own
-   * entries) leaves the graph as it was and must not throw away every snapshot.
+   * Where a write transaction collects what its queries touch (src/db/change-set.ts); its own set
+   * when not given. Pass one to gather several transactions' changes, e.g. a staged import's batches.
    */
-  graphWrite?: boolean;
+  changes?: ChangeSet;
+  /**
+   * Collect into `changes` but leave the feed alone: a staged import's batches are recorded once,
+   * at its commit, so readers do not refresh for every batch.
+   */
+  deferChanges?: boolean;
 }
+
+/** Versions the change feed keeps; a process further behind rebuilds its engine in full. */
+export const CHANGE_FEED_KEEP = 10_000;
 
 /** A transaction handed to a unit of work: run named queries inside it. */
 export interface QueryRunner {
@@ -82,15 +90,23 @@ export class Executor {
   }
 
   /**
-   * Several named queries in one write transaction: all of them or none. Every write transaction
-   * also raises the graph's version, so every process's in-memory snapshot notices the change.
+   * Several named queries in one write transaction: all of them or none. What its queries touch
+   * (their `// touches:` lines, filled from their parameters) is recorded in the change feed in
+   * the same transaction, raising the graph's version, so every process's engine catches up with
+   * exactly that; a transaction that touches no chain record leaves the version alone.
    */
   writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: RunOptions & { label?: string } = {}): Promise<T> {
     return this.inSession('WRITE', options, (session, config) =>
       session.executeWrite(async (tx) => {
-        const runner = this.runner(tx);
+        // A retried transaction starts over: collect into a fresh set and merge it once committed work is sure.
+        const attempt = new ChangeSet();
+        const runner = this.runner(tx, attempt);
         const result = await work(runner);
-        if (options.graphWrite !== false) await runner.run('meta/bump-graph-version');
+        const changes = options.changes ?? attempt;
+        if (options.changes) changes.merge(attempt);
+        if (!options.deferChanges && !changes.empty) {
+          await tx.run(this.registry.render('meta/record-change'), { ...changes.toParams(), keep: CHANGE_FEED_KEEP });
+        }
         return result;
       }, config),
     );
@@ -228,9 +244,10 @@ export class Executor {
     return Promise.race([attempt, timer]);
   }
 
-  private runner(tx: ManagedTransaction): QueryRunner {
+  private runner(tx: ManagedTransaction, changes?: ChangeSet): QueryRunner {
     return {
       run: async (name, params = {}, substitutions = {}) => {
+        changes?.add(this.registry.touches(name), params);
         const result = await tx.run(this.registry.render(name, substitutions), params);
         return result.records.map((record) => toPlainMap(record.toObject()));
       },

@@ -5,9 +5,9 @@ import DataLoader from 'dataloader';
 import type { ChainStore, Direction, Link } from '../db/chain-store.js';
 import type { EdgeType } from '../model/kinds.js';
 import type { NodeRecord } from '../model/records.js';
-import { supplyOfItem, type ItemSupply } from '../model/supply.js';
-import type { ImportBill } from '../analytics/currency.js';
-import { createImportBillLoader } from './currency/import-bill.loader.js';
+import { CurrencyModel, type ImportBill } from '../analytics/currency.js';
+import { itemSupplyOf, type ItemSupply } from '../analytics/supply-model.js';
+import type { GraphSnapshot } from '../analytics/graph-snapshot.js';
 
 interface LinkSpec {
   direction: Direction;
@@ -66,15 +66,16 @@ export type LinkLoaderName = keyof typeof LINK_SPECS;
 
 export type Loaders = {
   node: DataLoader<string, NodeRecord | null>;
-  /** An item's supply (its sources' weights and origins, m), worked out once per request from its own edges. */
+  /** An item's supply (its sources' weights and origins, m), read from the analytics engine. */
   supply: DataLoader<string, ItemSupply | null>;
-  /** An item's foreign volume and import bill (DOMAIN.md, Foreign currency), from its own neighbourhood. */
+  /** An item's foreign volume and import bill (DOMAIN.md, Foreign currency), from the analytics engine. */
   importBill: DataLoader<string, ImportBill | null>;
   /** The data sets that wrote a node. */
   datasets: DataLoader<string, string[]>;
 } & Record<LinkLoaderName, DataLoader<string, Link[]>>;
 
-export function createLoaders(store: ChainStore, homeCountry: () => Promise<string>): Loaders {
+/** `engine`: the request's analytics engine, current (read at most once per request). */
+export function createLoaders(store: ChainStore, engine: () => Promise<GraphSnapshot>): Loaders {
   const links = Object.fromEntries(
     Object.entries(LINK_SPECS).map(([name, spec]) => [
       name,
@@ -82,15 +83,20 @@ export function createLoaders(store: ChainStore, homeCountry: () => Promise<stri
     ]),
   ) as Record<LinkLoaderName, DataLoader<string, Link[]>>;
   const node = new DataLoader<string, NodeRecord | null>((ids) => store.nodesByIds(ids), { maxBatchSize: 5_000 });
-  // Built on the loaders above, so a page of items costs one batched query per kind of edge.
-  const supplyOf = async (id: string): Promise<ItemSupply | null> => {
-    const [item, sources, components, home] = await Promise.all([node.load(id), links.suppliers.load(id), links.components.load(id), homeCountry()]);
-    return item ? supplyOfItem(item, sources, components.map((c) => c.edge), home) : null;
-  };
+  // The one supply model answers these: no database round trip, and the same numbers every metric uses.
+  let model: CurrencyModel | null = null;
   return {
     node,
-    supply: new DataLoader<string, ItemSupply | null>((ids) => Promise.all(ids.map(supplyOf))),
-    importBill: createImportBillLoader({ node, ...links }, homeCountry),
+    supply: new DataLoader<string, ItemSupply | null>(async (ids) => {
+      const snap = await engine();
+      return ids.map((id) => itemSupplyOf(snap, id));
+    }),
+    importBill: new DataLoader<string, ImportBill | null>(async (ids) => {
+      const snap = await engine();
+      if (model?.snap !== snap) model = new CurrencyModel(snap);
+      const m = model;
+      return ids.map((id) => (snap.has(id) && snap.isItem(snap.index.get(id)!) ? m.importBill(id) : null));
+    }),
     datasets: new DataLoader<string, string[]>((ids) => store.datasetNames(ids), { maxBatchSize: 5_000 }),
     ...links,
   };

@@ -3,7 +3,7 @@
 // computes it (src/reports/tables.ts). GET /report/ lists the reports.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Services } from '../context.js';
+import { snapshotCacheFor, type Services } from '../context.js';
 import { toCsv } from '../reports/csv.js';
 import { REPORTS, reportNamed, runReport } from '../reports/tables.js';
 
@@ -27,7 +27,7 @@ export async function handleReport(services: Services & { budget?: { check(): vo
   const params = new Map<string, string>();
   for (const [key, value] of url.searchParams) params.set(key, params.has(key) ? `${params.get(key)},${value}` : value);
   // Computed before any byte is sent, so a bad id or parameter is a clean 4xx.
-  const table = await runReport({ store: services.store, executor: services.executor, snapshots: services.snapshots, budget: services.budget }, name, params);
+  const table = await runReport({ store: services.store, executor: services.executor, snapshots: services.snapshots ?? snapshotCacheFor(services.executor), budget: services.budget }, name, params);
   const body = Buffer.from(toCsv(table), 'utf8');
   const id = params.get('id');
   const file = [name, id, params.get('countries'), params.get('stage')].filter(Boolean).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');

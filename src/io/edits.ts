@@ -170,7 +170,7 @@ export class Edits {
   /** Records an operation that is not a single-record edit (an import, a reset). */
   async record(actor: string, op: 'IMPORT' | 'RESET', summary: string): Promise<Change> {
     // The import or reset itself raised the graph's version; its log entry changes no graph.
-    return this.executor.writeTransaction((tx) => this.log(tx, actor, op, 'GRAPH', op === 'RESET' ? 'graph' : 'import', [], null, null, summary), { label: 'edit/record', graphWrite: false });
+    return this.executor.writeTransaction((tx) => this.log(tx, actor, op, 'GRAPH', op === 'RESET' ? 'graph' : 'import', [], null, null, summary), { label: 'edit/record' });
   }
 
   private async undoNodeUpsert(tx: QueryRunner, actor: string, change: Change): Promise<Change> {

@@ -23,14 +23,9 @@ import { randomUUID } from 'node:crypto';
 import { isConstraintViolation, type Executor, type QueryRunner } from '../db/executor.js';
 import { ImportInProgressError } from '../errors/index.js';
 import { forgetDatasetOfImport } from './datasets.js';
+import { ChangeSet } from '../db/change-set.js';
 
 /** A writer silent this long is taken for dead. Batches heartbeat every few seconds. */
-/**
- * The journal's own writes change no chain record: they leave the graph version alone, so the
- * analytic snapshot is not thrown away for them (the import's batches raise it).
- */
-const BOOKKEEPING = { graphWrite: false } as const;
-
 export const STALE_AFTER_MS = 120_000;
 const CLEANUP_CHUNK = 10_000;
 
@@ -94,12 +89,17 @@ export interface Journal {
   owner: string;
   /** Batches written so far; the next batch's sequence number is this + 1. */
   batches: number;
+  /**
+   * What the batches touched, gathered but not yet in the change feed: the commit records it
+   * once, so readers refresh once per import, not once per batch, and never for a rolled-back one.
+   */
+  changes: ChangeSet;
 }
 
 export async function beginJournal(executor: Executor, sources: string[]): Promise<Journal> {
-  const journal = { importId: randomUUID(), owner: randomUUID(), batches: 0 };
+  const journal: Journal = { importId: randomUUID(), owner: randomUUID(), batches: 0, changes: new ChangeSet() };
   try {
-    await executor.write('import/journal-begin', { importId: journal.importId, owner: journal.owner, sources }, BOOKKEEPING);
+    await executor.write('import/journal-begin', { importId: journal.importId, owner: journal.owner, sources });
   } catch (error) {
     if (!isConstraintViolation(error)) throw error;
     // Another staged import opened between our check and now.
@@ -126,14 +126,14 @@ export async function lockForSingleTransaction(tx: QueryRunner): Promise<void> {
 
 /** The commit point: after it the import stands; then the journal is cleaned up. */
 export async function commitJournal(executor: Executor, journal: Journal): Promise<void> {
-  const [row] = await executor.write('import/journal-commit', { importId: journal.importId, owner: journal.owner }, BOOKKEEPING);
+  const [row] = await executor.write('import/journal-commit', { importId: journal.importId, owner: journal.owner }, { changes: journal.changes });
   if (!row) throw new Error(`import ${journal.importId} was taken over by another process before it could commit`);
   await cleanUp(executor, journal.importId);
 }
 
 /** Claims an import for rollback; false if someone else holds it (and is alive). */
 export async function claim(executor: Executor, importId: string, owner: string, minSilentSeconds: number): Promise<boolean> {
-  const rows = await executor.write('import/journal-claim', { importId, owner, minSilentSeconds }, BOOKKEEPING);
+  const rows = await executor.write('import/journal-claim', { importId, owner, minSilentSeconds });
   return rows.length > 0;
 }
 
@@ -144,6 +144,9 @@ export async function claim(executor: Executor, importId: string, owner: string,
 export async function rollBack(executor: Executor, journal: Pick<Journal, 'importId' | 'owner'>): Promise<void> {
   const { importId } = journal;
   const batches = await executor.read('import/journal-batches', { importId }, { timeoutMs: 0 });
+  // The batches may have been seen by a full build that ran during the import: the undo is
+  // recorded in the change feed once, with the last step, so every engine drops them.
+  const changes = new ChangeSet();
   for (const b of batches) {
     const params = { importId, seq: b.seq };
     await executor.writeTransaction(
@@ -152,7 +155,7 @@ export async function rollBack(executor: Executor, journal: Pick<Journal, 'impor
         if (b.what === 'nodes') await tx.run('import/undo-nodes', params, { label: String(b.label) });
         else await tx.run('import/undo-edges', params, { type: String(b.type) });
       },
-      { label: 'import/undo', timeoutMs: 0 },
+      { label: 'import/undo', timeoutMs: 0, changes, deferChanges: true },
     );
   }
   // The data set it was recording: its name off every record it marked, its bookkeeping gone.
@@ -168,8 +171,8 @@ export async function rollBack(executor: Executor, journal: Pick<Journal, 'impor
 
 async function cleanUp(executor: Executor, importId: string): Promise<void> {
   for (;;) {
-    const [row] = await executor.write('import/journal-delete-entries', { importId, limit: CLEANUP_CHUNK }, { ...BOOKKEEPING, timeoutMs: 0 });
+    const [row] = await executor.write('import/journal-delete-entries', { importId, limit: CLEANUP_CHUNK }, { timeoutMs: 0 });
     if (Number(row?.deleted ?? 0) === 0) break;
   }
-  await executor.write('import/journal-end', { importId }, { ...BOOKKEEPING, timeoutMs: 0 });
+  await executor.write('import/journal-end', { importId }, { timeoutMs: 0 });
 }

@@ -87,7 +87,7 @@ export async function importSources(executor: Executor, sources: ImportSource[],
 
   // An import left half-written by a dead process is undone before anything else is read.
   await recoverImports(executor, { log: options.log });
-  const { homeCountry, checker, existing, checksum } = await checkAll(executor, sources, progress);
+  const { homeCountry, storedHome, checker, existing, checksum } = await checkAll(executor, sources, progress);
   const dataset = await planDataset(executor, options.dataset, sources.map((s) => s.name), checksum);
   const total = checker.nodeCount + checker.edgeCount;
   const staged = options.mode === 'staged' || (options.mode !== 'single' && total > (options.singleTransactionMax ?? DEFAULT_SINGLE_TRANSACTION_MAX));
@@ -99,6 +99,7 @@ export async function importSources(executor: Executor, sources: ImportSource[],
     batchSize,
     createBatchSize: options.batchSize ?? CREATE_BATCH,
     homeCountry,
+    homeChanged: homeCountry !== storedHome,
     dataset,
     fault: options.fault ?? null,
     progress: (phase, done) => progress({ phase, done, total }),
@@ -127,6 +128,8 @@ interface WritePlan {
   /** Batch size for records the check proved new (CREATE): larger by default. */
   createBatchSize: number;
   homeCountry: string;
+  /** The database held another home country (or none): only then is it written, since it changes every foreign flag. */
+  homeChanged: boolean;
   /** Passed to every merge batch as $dataset (the data-set hook, see datasets.ts). */
   dataset: DatasetPlan;
   fault: ImportOptions['fault'];
@@ -152,7 +155,7 @@ function writeInOneTransaction(executor: Executor, sources: ImportSource[], plan
       await lockForSingleTransaction(tx);
       await beginDataset(tx, plan.dataset, null, plan.homeCountry);
       const counts = await writeAll(sources, plan, (name, rows, substitutions) => runBatch(tx, name, { rows, dataset: plan.dataset.name, ...NO_JOURNAL }, substitutions));
-      await tx.run('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
+      if (plan.homeChanged) await tx.run('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
       await commitDataset(tx, plan.dataset, withUnchanged(counts.nodes, plan.nodeCount), withUnchanged(counts.edges, plan.edgeCount));
       return counts;
     },
@@ -164,10 +167,13 @@ function writeInOneTransaction(executor: Executor, sources: ImportSource[], plan
 async function writeStaged(executor: Executor, sources: ImportSource[], plan: WritePlan) {
   const journal = await beginJournal(executor, sources.map((s) => s.name));
   try {
-    await beginDataset({ run: (name, params) => executor.write(name, params) }, plan.dataset, journal.importId, plan.homeCountry);
+    // Everything up to the journal's commit is gathered into the journal's change set and recorded at the commit.
+    const deferred = { changes: journal.changes, deferChanges: true };
+    const bookkeeping = { run: (name: Parameters<Executor['write']>[0], params?: Record<string, unknown>) => executor.write(name, params, deferred) };
+    await beginDataset(bookkeeping, plan.dataset, journal.importId, plan.homeCountry);
     const counts = await writeAll(sources, plan, (name, rows, substitutions) => writeJournaledBatch(executor, journal, plan.fault, plan.dataset.name, name, rows, substitutions));
-    await executor.write('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() });
-    await commitDataset({ run: (name, params) => executor.write(name, params) }, plan.dataset, withUnchanged(counts.nodes, plan.nodeCount), withUnchanged(counts.edges, plan.edgeCount));
+    if (plan.homeChanged) await executor.write('meta/set-home-country', { homeCountry: plan.homeCountry, now: new Date().toISOString() }, deferred);
+    await commitDataset(bookkeeping, plan.dataset, withUnchanged(counts.nodes, plan.nodeCount), withUnchanged(counts.edges, plan.edgeCount));
     await commitJournal(executor, journal);
     return counts;
   } catch (error) {
@@ -199,7 +205,7 @@ async function writeJournaledBatch(
       await assertOwner(tx, journal, 'writing', seq);
       return result;
     },
-    { label: name, timeoutMs: 0 },
+    { label: name, timeoutMs: 0, changes: journal.changes, deferChanges: true },
   );
   journal.batches = seq;
   if (fault && seq === fault.after) injectFault(fault.kind, seq);
@@ -227,7 +233,7 @@ async function checkAll(
   executor: Executor,
   sources: ImportSource[],
   progress: (p: ImportProgress) => void,
-): Promise<{ homeCountry: string; checker: DocumentChecker; existing: Map<string, NodeKind>; checksum: string }> {
+): Promise<{ homeCountry: string; storedHome: string | null; checker: DocumentChecker; existing: Map<string, NodeKind>; checksum: string }> {
   const checker = new DocumentChecker();
   const hash = createHash('sha256');
   const homes = new Map<string, string>();
@@ -254,7 +260,7 @@ async function checkAll(
   const problems = checker.finish(existing);
   if (problems.length > 0) throw new ImportValidationError(problems);
   checker.release();
-  return { homeCountry, checker, existing, checksum: hash.digest('hex') };
+  return { homeCountry, storedHome: storedHome ?? null, checker, existing, checksum: hash.digest('hex') };
 }
 
 /**

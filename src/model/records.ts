@@ -380,6 +380,11 @@ export function withSanctionEntries<T extends Record<string, unknown>>(record: T
 }
 
 /** Properties that are figures which change over time, per kind or type: what `asOf` dates. */
+/** The one rule for "this record holds a figure": one of its kind's figure properties is a number. */
+export function holdsFigure(values: readonly unknown[]): boolean {
+  return values.some((v) => typeof v === 'number');
+}
+
 export const FIGURE_PROPERTIES: Partial<Record<NodeKind | EdgeType, readonly string[]>> = {
   Mine: ['capacityTpy', 'reservesMt'],
   Product: ['unitValueUsd', 'finalDemand'],

@@ -1,54 +1,45 @@
-// Runs the localization metrics for GraphQL and the CLI. Import content, value flows, import-reliant
-// links, chokepoints and disruption read the in-memory snapshot of the graph (src/db/snapshot-cache.ts),
-// which is checked against the database's graph version on every request, so a write is never
-// hidden by a stale answer, and each answer says which version it used. X's upstream is taken from
-// the snapshot (cost follows the upstream, not the graph), solved by the pure solvers in
-// src/analytics, then the node records the answer names are read in one batched query. Without a
-// snapshot (deps.snapshots unset) the subgraph is fetched from the database as before. Chain
-// balance and parallel work still fetch from the database, and so does a `sanctioned` scenario
-// for the sources it weighs and the organisations behind them. Answers say how old their
-// figures are (`figures`, src/analytics/dates.ts).
+// Runs the localization metrics for every door (GraphQL, the CLI, the CSV reports). Every
+// metric reads the one analytics engine (src/engine/snapshot-cache.ts): current with the
+// database's graph version on every request, kept so by the change feed, so a write is never
+// hidden by a stale answer, and each answer says which version it used. The solvers are the pure
+// ones in src/analytics; the node records an answer names are read in one batched query. Answers
+// say how old their figures are (`figures`).
 
 import {
   chainBalance,
   chokepoints,
-  disruption,
   importContent,
   importReliantLinks,
   parallelWork,
   valueFlows,
   DEFAULT_MIN_SHARE,
-  type DisruptionReport,
   type SolveOptions,
   type DisruptionScenario,
   type FlowDetail,
 } from '../../analytics/index.js';
-import { figureDates } from '../../analytics/dates.js';
+import { disruption } from '../../analytics/disruption.js';
 import { sanctionedSources } from '../../analytics/sanctions.js';
 import { BadUserInputError } from '../../errors/index.js';
 import type { Executor } from '../../db/executor.js';
-import { fetchSanctionCandidates } from '../../db/ownership-store.js';
-import type { ChainGraph } from '../../model/graph.js';
-import { CHAIN_EDGE_TYPES, isItemKind, STAGES, type NodeKind } from '../../model/kinds.js';
+import { isItemKind, STAGES, type NodeKind } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { ChainStore } from '../../db/chain-store.js';
-import type { SnapshotCache } from '../../db/snapshot-cache.js';
+import type { SnapshotCache } from '../../engine/snapshot-cache.js';
 import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
-import { disruptionOnSnapshot } from '../../analytics/snapshot-disruption.js';
 
-/** Hops the upstream fetch may go: far beyond any real chain, a guard against a runaway query. */
-const UPSTREAM_DEPTH = 100;
-
-export interface AnalyticsDeps {
+/** What every service takes: the data access, the process's engine, and for a request its loaders and budget. */
+export interface ServiceDeps {
   store: ChainStore;
   executor: Executor;
-  /** The in-memory snapshot; when absent, subgraphs are fetched from the database. */
-  snapshots?: SnapshotCache<GraphSnapshot>;
+  /** The process's analytics engine, kept current by the change feed. */
+  snapshots: SnapshotCache;
   /** The request's node loader, to read the records an answer names lazily (GraphQL). */
   loaders?: { node: { load(id: string): Promise<NodeRecord | null> } };
   /** The request's time budget: solves of one candidate at a time check it between candidates. */
   budget?: { check(): void };
 }
+/** @deprecated the one dependency shape is ServiceDeps. */
+export type AnalyticsDeps = ServiceDeps;
 
 /** Solve options that stop one-solve-per-candidate work when the request's time is up. */
 export function solveOptions(deps: { budget?: { check(): void } }): SolveOptions {
@@ -64,51 +55,27 @@ export interface ScenarioInput extends DisruptionScenario {
   sanctionRegimes?: readonly string[] | null;
 }
 
-export interface Subgraph {
-  graph: ChainGraph;
-  /** The snapshot's version, or null when the graph was fetched from the database. */
-  graphVersion: number | null;
-  /** The snapshot it was taken from, if any. */
-  snapshot?: GraphSnapshot;
+/** The engine, current, with the item the question is about checked: NOT_FOUND when unknown, BAD_USER_INPUT when not an item. */
+export async function engineFor(deps: ServiceDeps, id?: string): Promise<GraphSnapshot> {
+  const snap = await deps.snapshots.current();
+  if (id === undefined) return snap;
+  if (!snap.has(id)) throw await deps.store.unknownIdError([id]);
+  const kind = snap.kindOf(snap.index.get(id)!);
+  if (kind !== 'Product' && kind !== 'Part') throw new BadUserInputError(`${id} is a ${kind}; this report is for products and parts.`, 'id');
+  return snap;
 }
 
-/** How old the subgraph's figures are; a snapshot's records keep only what the metrics read, so it counts them itself. */
-function datesOf(sub: Subgraph) {
-  return sub.snapshot ? sub.snapshot.figureDates(sub.graph.nodes.keys()) : figureDates(sub.graph);
-}
-
-export async function upstreamGraph(deps: AnalyticsDeps, id: string): Promise<Subgraph> {
-  if (deps.snapshots) {
-    const snap = await deps.snapshots.current();
-    const graph = snap.upstreamGraph(id);
-    if (graph) return { graph, graphVersion: snap.version, snapshot: snap };
-    // Not a chain node: the database says whether it is unknown or, say, a Source.
-  }
-  const graph = await deps.store.fetchUpstream(id, UPSTREAM_DEPTH);
-  if (!graph) throw await deps.store.unknownIdError([id]);
-  return { graph, graphVersion: null };
-}
-
-/**
- * The full records of the nodes an answer names. A snapshot keeps only what the metrics read, so
- * those come from the database in one batched query; a fetched subgraph already has them.
- */
-export async function recordsOf(deps: AnalyticsDeps, sub: Subgraph, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
-  if (sub.graphVersion === null) return nodeOf(sub.graph);
+/** The full records of the nodes an answer names, read in one batch (through the request's loader when there is one). */
+export async function recordsOf(deps: ServiceDeps, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
   const wanted = [...new Set(ids)];
-  // Through the request's loader when there is one: the fields GraphQL resolves next read the same records.
   const loader = deps.loaders?.node;
   const records = loader ? await Promise.all(wanted.map((id) => loader.load(id))) : await deps.store.nodesByIds(wanted);
   const byId = new Map<string, NodeRecord>();
-  wanted.forEach((id, i) => byId.set(id, records[i] ?? sub.graph.nodes.get(id)!));
-  return (id) => byId.get(id) ?? sub.graph.nodes.get(id)!;
-}
-
-function requireItem(graph: ChainGraph, id: string): void {
-  const node = graph.nodes.get(id);
-  if (node && node.kind !== 'Product' && node.kind !== 'Part') {
-    throw new BadUserInputError(`${id} is a ${node.kind}; this report is for products and parts.`, 'id');
-  }
+  wanted.forEach((id, i) => {
+    const r = records[i];
+    if (r) byId.set(id, r);
+  });
+  return (id) => byId.get(id) ?? ({ id, kind: 'Product', name: id } as NodeRecord);
 }
 
 function fraction(value: number | null | undefined, name: string, fallback: number): number {
@@ -117,33 +84,34 @@ function fraction(value: number | null | undefined, name: string, fallback: numb
   return v;
 }
 
-const nodeOf = (graph: ChainGraph) => (id: string): NodeRecord => graph.nodes.get(id)!;
+/** How old the figures of an item's upstream are. */
+function datesOf(snap: GraphSnapshot, id: string) {
+  return snap.figureDates(snap.upstreamOf(snap.index.get(id)!).map((v) => snap.ids[v]!));
+}
 
-export async function importContentReport(deps: AnalyticsDeps, id: string) {
-  const sub = await upstreamGraph(deps, id);
-  const graph = sub.graph;
-  requireItem(graph, id);
-  const r = importContent(graph, id);
-  const node = await recordsOf(deps, sub, [id, ...r.contributions.map((c) => c.itemId), ...r.unmodeled]);
+export async function importContentReport(deps: ServiceDeps, id: string) {
+  const snap = await engineFor(deps, id);
+  const r = importContent(snap, id);
+  const figures = datesOf(snap, id);
+  const node = await recordsOf(deps, [id, ...r.contributions.map((c) => c.itemId), ...r.unmodeled]);
   return {
     ...r,
-    graphVersion: sub.graphVersion,
+    graphVersion: snap.version,
     item: node(id),
     contributions: r.contributions.map((c) => ({ item: node(c.itemId), share: c.share })),
     unmodeled: r.unmodeled.map(node),
-    figures: datesOf(sub),
+    figures,
   };
 }
 
-export async function importReliantLinksReport(deps: AnalyticsDeps, id: string, threshold?: number | null) {
-  const sub = await upstreamGraph(deps, id);
-  const graph = sub.graph;
-  requireItem(graph, id);
-  const links = importReliantLinks(graph, id, fraction(threshold, 'threshold', 0.5));
-  const node = await recordsOf(deps, sub, links.flatMap((l) => [l.itemId, ...l.foreignSuppliers.map((s) => s.supplierId), ...l.path]));
+export async function importReliantLinksReport(deps: ServiceDeps, id: string, threshold?: number | null) {
+  const snap = await engineFor(deps, id);
+  const version = snap.version;
+  const links = importReliantLinks(snap, id, fraction(threshold, 'threshold', 0.5));
+  const node = await recordsOf(deps, links.flatMap((l) => [l.itemId, ...l.foreignSuppliers.map((s) => s.supplierId), ...l.path]));
   return links.map((l) => ({
     ...l,
-    graphVersion: sub.graphVersion,
+    graphVersion: version,
     item: node(l.itemId),
     foreignSuppliers: l.foreignSuppliers.map((s) => ({ supplier: node(s.supplierId), country: s.country, weight: s.weight })),
     path: l.path.map(node),
@@ -153,7 +121,7 @@ export async function importReliantLinksReport(deps: AnalyticsDeps, id: string, 
 /** Regime names in a request: short labels, a handful. */
 const MAX_REGIMES = 20;
 
-export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioInput) {
+export async function disruptionReport(deps: ServiceDeps, scenario: ScenarioInput) {
   const empty = !scenario.allImports && !scenario.sanctioned && !(scenario.nodeIds?.length) && !(scenario.countries?.length);
   if (empty) throw new BadUserInputError('Name something to remove: nodeIds, countries, allImports: true or sanctioned: true.', 'scenario');
   for (const c of scenario.countries ?? []) {
@@ -164,57 +132,38 @@ export async function disruptionReport(deps: AnalyticsDeps, scenario: ScenarioIn
   if (regimes && (regimes.length > MAX_REGIMES || regimes.some((r) => typeof r !== 'string' || r.trim() === '' || r.length > 100))) {
     throw new BadUserInputError(`sanctionRegimes takes up to ${MAX_REGIMES} names of 1 to 100 characters, like US-OFAC or EU.`, 'scenario.sanctionRegimes');
   }
-  const sanctioned = scenario.sanctioned ? await sanctionedRemovals(deps, regimes) : [];
+  const snap = await deps.snapshots.current();
+  const unknown = (scenario.nodeIds ?? []).filter((id) => !snap.has(id));
+  if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
+  const sanctioned = scenario.sanctioned ? sanctionedRemovals(snap, regimes) : [];
   const removal: DisruptionScenario = {
     nodeIds: [...(scenario.nodeIds ?? []), ...sanctioned.map((s) => s.nodeId)],
     countries: scenario.countries,
     allImports: scenario.allImports,
   };
-  if (deps.snapshots) {
-    const snap = await deps.snapshots.current();
-    const unknown = (scenario.nodeIds ?? []).filter((id) => !snap.has(id));
-    if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
-    // Sanctions were read just before the snapshot: a source deleted since is no longer there to remove.
-    const present = sanctioned.filter((s) => snap.has(s.nodeId));
-    const r = disruptionOnSnapshot(snap, removal);
-    const common = { converged: r.converged, graphVersion: snap.version, figures: snap.figureDates() };
-    // Thousands of items may lose supply, and a country's every supplier be removed: their
-    // records are read only if the caller asks for them.
-    const loader = deps.loaders?.node;
-    if (loader) {
-      const load = (id: string) => loader.load(id) as Promise<NodeRecord>;
-      const lazy = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, loss: l.loss, get item() { return load(l.itemId); } });
-      return {
-        get losses() {
-          return r.losses.map(lazy);
-        },
-        finishedGoodsHit: r.finishedGoodsHit.map(lazy),
-        get removedSources() {
-          return r.removedSources.map(load);
-        },
-        removedGroups: r.removedGroups.map(load),
-        sanctioned: present.map((s) => ({ node: load(s.nodeId), reason: s.reason })),
-        ...common,
-      };
-    }
-    const ids = [...r.losses.map((l) => l.itemId), ...r.removedSources, ...present.map((s) => s.nodeId)];
-    const records = await deps.store.nodesByIds([...new Set(ids)]);
-    const byId = new Map(records.filter((n): n is NodeRecord => n !== null).map((n) => [n.id, n]));
-    return { ...withRecords(r, present, (id) => byId.get(id)!), ...common };
+  const version = snap.version;
+  const r = disruption(snap, removal, solveOptions(deps));
+  const common = { converged: r.converged, graphVersion: version, figures: snap.figureDates() };
+  // Thousands of items may lose supply, and a country's every supplier be removed: their
+  // records are read only if the caller asks for them.
+  const loader = deps.loaders?.node;
+  if (loader) {
+    const load = (id: string) => loader.load(id) as Promise<NodeRecord>;
+    const lazy = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, loss: l.loss, get item() { return load(l.itemId); } });
+    return {
+      get losses() {
+        return r.losses.map(lazy);
+      },
+      finishedGoodsHit: r.finishedGoodsHit.map(lazy),
+      get removedSources() {
+        return r.removedSources.map(load);
+      },
+      removedGroups: r.removedGroups.map(load),
+      sanctioned: sanctioned.map((s) => ({ node: load(s.nodeId), reason: s.reason })),
+      ...common,
+    };
   }
-  const graph = await deps.store.fetchAll();
-  const unknown = (scenario.nodeIds ?? []).filter((id) => !graph.nodes.has(id));
-  if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
-  // Sanctions were read just before: a source deleted since is no longer there to remove.
-  const present = sanctioned.filter((s) => graph.nodes.has(s.nodeId));
-  const r = disruption(graph, removal);
-  // The supply chain's figures, as the snapshot counts them: projects' progress and budgets are not supply.
-  const chain = new Set([...graph.nodes.values()].filter((n) => n.kind !== 'Project').map((n) => n.id));
-  return { ...withRecords(r, present, nodeOf(graph)), figures: figureDates(graph, chain), converged: r.converged, graphVersion: null };
-}
-
-/** A disruption answer with the records of what it names in hand. */
-function withRecords(r: DisruptionReport, sanctioned: { nodeId: string; reason: string }[], node: (id: string) => NodeRecord) {
+  const node = await recordsOf(deps, [...r.losses.map((l) => l.itemId), ...r.removedSources, ...sanctioned.map((s) => s.nodeId)]);
   const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
   return {
     losses: r.losses.map(withItem),
@@ -222,12 +171,14 @@ function withRecords(r: DisruptionReport, sanctioned: { nodeId: string; reason: 
     removedSources: r.removedSources.map(node),
     removedGroups: r.removedGroups.map(node),
     sanctioned: sanctioned.map((s) => ({ node: node(s.nodeId), reason: s.reason })),
+    ...common,
   };
 }
 
 /** The sources a sanctions scenario removes, with why (src/analytics/sanctions.ts). */
-async function sanctionedRemovals(deps: AnalyticsDeps, regimes: readonly string[] | null) {
-  const { sources, ownership } = await fetchSanctionCandidates(deps.executor);
+function sanctionedRemovals(snap: GraphSnapshot, regimes: readonly string[] | null) {
+  const ownership = snap.ownershipGraph();
+  const sources = [...ownership.nodes.values()].filter((n) => n.kind !== 'Organization');
   const s = sanctionedSources(sources, ownership, regimes);
   return s.nodeIds.map((nodeId) => ({ nodeId, reason: s.reasons.get(nodeId)! }));
 }
@@ -236,7 +187,7 @@ async function sanctionedRemovals(deps: AnalyticsDeps, regimes: readonly string[
  * The disruption answer with every record in hand (for tables: the CLI and the CSV reports),
  * whether the service answered from the snapshot (records loaded on demand) or not.
  */
-export async function disruptionWithRecords(deps: AnalyticsDeps, scenario: ScenarioInput) {
+export async function disruptionWithRecords(deps: ServiceDeps, scenario: ScenarioInput) {
   const r = await disruptionReport(deps, scenario);
   const resolve = async (l: { itemId: string; loss: number; item: NodeRecord | Promise<NodeRecord | null> }) => ({ itemId: l.itemId, loss: l.loss, item: (await l.item)! });
   return {
@@ -251,37 +202,38 @@ export async function disruptionWithRecords(deps: AnalyticsDeps, scenario: Scena
   };
 }
 
-export async function chokepointsReport(deps: AnalyticsDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
-  const sub = await upstreamGraph(deps, id);
-  const graph = sub.graph;
-  requireItem(graph, id);
-  const found = chokepoints(graph, id, fraction(minImpact, 'minImpact', 1), solveOptions(deps)).filter((c) => !kinds || kinds.length === 0 || kinds.includes(graph.nodes.get(c.nodeId)!.kind));
-  const node = await recordsOf(deps, sub, found.map((c) => c.nodeId));
-  return found.map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null, graphVersion: sub.graphVersion }));
+export async function chokepointsReport(deps: ServiceDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
+  const snap = await engineFor(deps, id);
+  const version = snap.version;
+  const found = chokepoints(snap, id, fraction(minImpact, 'minImpact', 1), solveOptions(deps)).filter((c) => !kinds || kinds.length === 0 || kinds.includes(snap.kindOf(snap.index.get(c.nodeId)!)));
+  const node = await recordsOf(deps, found.map((c) => c.nodeId));
+  return found.map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null, graphVersion: version }));
 }
 
-export async function chainBalanceReport(deps: AnalyticsDeps, ids?: string[] | null, stage?: string | null) {
+export async function chainBalanceReport(deps: ServiceDeps, ids?: string[] | null, stage?: string | null) {
   // GraphQL's enum cannot be wrong; the CLI's and the CSV report's text can.
   if (stage && !(STAGES as readonly string[]).includes(stage)) throw new BadUserInputError(`stage must be one of ${STAGES.join(', ')}; got ${JSON.stringify(stage)}.`, 'stage');
-  const graph = await deps.store.fetchAll();
-  const unknown = (ids ?? []).filter((id) => !graph.nodes.has(id));
+  const snap = await deps.snapshots.current();
+  const unknown = (ids ?? []).filter((id) => !snap.has(id));
   if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
-  const notItems = (ids ?? []).filter((id) => !isItemKind(graph.nodes.get(id)!.kind));
+  const notItems = (ids ?? []).filter((id) => !isItemKind(snap.kindOf(snap.index.get(id)!)));
   if (notItems.length > 0) {
-    const what = notItems.map((id) => `${id} is a ${graph.nodes.get(id)!.kind}`).join('; ');
+    const what = notItems.map((id) => `${id} is a ${snap.kindOf(snap.index.get(id)!)}`).join('; ');
     throw new BadUserInputError(`chainBalance weighs capacity against demand for products and parts only: ${what}.`, 'ids');
   }
-  const node = nodeOf(graph);
-  return chainBalance(graph, { ids, stage }).map((r) => ({ ...r, item: node(r.itemId) }));
+  const rows = chainBalance(snap, { ids, stage });
+  const node = await recordsOf(deps, rows.map((r) => r.itemId));
+  return rows.map((r) => ({ ...r, item: node(r.itemId) }));
 }
 
-export async function parallelWorkReport(deps: AnalyticsDeps) {
-  const graph = await deps.store.fetchAll([...CHAIN_EDGE_TYPES, 'LOCALIZES']);
-  const node = nodeOf(graph);
-  return parallelWork(graph).map((p) => ({
+export async function parallelWorkReport(deps: ServiceDeps) {
+  const snap = await deps.snapshots.current();
+  const found = parallelWork(snap);
+  const node = await recordsOf(deps, found.flatMap((p) => [p.itemId, ...p.projects.map((x) => x.projectId)]));
+  return found.map((p) => ({
     item: node(p.itemId),
     ownerCount: p.owners.length,
-    projects: p.projects.map((project) => ({ project, owner: project.owner, progress: project.progress, status: project.status })),
+    projects: p.projects.map((x) => ({ project: node(x.projectId), owner: x.owner, progress: x.progress, status: x.status })),
   }));
 }
 
@@ -292,17 +244,17 @@ const SYNTHETIC_NAMES = {
   VALUE_ADDED: { name: 'Value added in making it', nameFa: 'ارزش افزوده در ساخت آن' },
 } as const;
 
-export async function valueFlowsReport(deps: AnalyticsDeps, id: string, minShare?: number | null, detail?: FlowDetail | null) {
-  const sub = await upstreamGraph(deps, id);
-  const graph = sub.graph;
-  requireItem(graph, id);
-  const r = valueFlows(graph, id, { minShare: fraction(minShare, 'minShare', DEFAULT_MIN_SHARE), detail: detail ?? 'items' });
-  const node = await recordsOf(deps, sub, [id, ...r.nodes.flatMap((n) => (n.nodeId ? [n.nodeId] : []))]);
+export async function valueFlowsReport(deps: ServiceDeps, id: string, minShare?: number | null, detail?: FlowDetail | null) {
+  const snap = await engineFor(deps, id);
+  const version = snap.version;
+  const figures = datesOf(snap, id);
+  const r = valueFlows(snap, id, { minShare: fraction(minShare, 'minShare', DEFAULT_MIN_SHARE), detail: detail ?? 'items' });
+  const node = await recordsOf(deps, [id, ...r.nodes.flatMap((n) => (n.nodeId ? [n.nodeId] : [])), ...r.nodes.flatMap((n) => (n.members ?? []).flatMap((m) => (m.nodeId ? [m.nodeId] : [])))]);
   return {
     ...r,
-    graphVersion: sub.graphVersion,
+    graphVersion: version,
     item: node(id),
-    figures: datesOf(sub),
+    figures,
     importedShare: r.imported / r.total,
     nodes: r.nodes.map((n) => {
       const record = n.nodeId ? node(n.nodeId) : null;

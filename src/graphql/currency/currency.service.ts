@@ -1,13 +1,12 @@
 // The foreign-currency answers for every door (GraphQL, the CLI's `zanjir report bills|plan`, the
-// /view/plan page through GraphQL): check the input, fetch the subgraph in one read transaction
-// (src/db/currency-store.ts), solve in src/analytics/currency.ts, hand back node records.
-// Nothing is cached, so a write is never hidden by a stale answer.
+// /view/plan page through GraphQL): check the input, solve on the one analytics engine
+// (src/analytics/currency.ts over src/engine/snapshot-cache.ts), hand back node records.
 
 import { planTimeline } from '../../analytics/plan-timeline.js';
-import { figureDates } from '../../analytics/dates.js';
 import {
   DEFAULT_PLAN_STATUSES,
   importBills,
+  importedItems,
   importContentAfter,
   localizationImpact,
   localizationPlan,
@@ -15,10 +14,7 @@ import {
   type PlanItemEffect,
 } from '../../analytics/currency.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
-import { CurrencyStore } from '../../db/currency-store.js';
-import type { ChainStore } from '../../db/chain-store.js';
-import type { Executor } from '../../db/executor.js';
-import type { ChainGraph } from '../../model/graph.js';
+import { recordsOf, type ServiceDeps } from '../analytics/analytics.service.js';
 import { PROJECT_STATUSES, STAGES } from '../../model/kinds.js';
 import type { NodeRecord } from '../../model/records.js';
 
@@ -29,15 +25,10 @@ export const MAX_BILLS = 1_000;
 /** Items one importContentAfter may ask for: each brings its upstream into the solve. */
 export const MAX_CONTENT_IDS = 100;
 
-export interface CurrencyDeps {
-  store: ChainStore;
-  executor: Executor;
-}
+/** @deprecated the one dependency shape is ServiceDeps. */
+export type CurrencyDeps = ServiceDeps;
 
-const nodeOf = (graph: ChainGraph) => (id: string): NodeRecord => graph.nodes.get(id)!;
-
-function withItems(graph: ChainGraph, items: ItemImpact[]) {
-  const node = nodeOf(graph);
+function withItems(node: (id: string) => NodeRecord, items: ItemImpact[]) {
   return items.map((i) => ({ ...i, item: node(i.itemId), capacityTpy: i.capacity }));
 }
 
@@ -76,31 +67,30 @@ export async function importBillsReport(deps: CurrencyDeps, options: { stage?: s
   if (stage !== null && !(STAGES as readonly string[]).includes(stage)) {
     throw new BadUserInputError(`stage must be one of ${STAGES.join(', ')}; got ${JSON.stringify(stage)}.`, 'stage');
   }
-  const { graph, itemIds } = await new CurrencyStore(deps.executor).importBillGraph(stage);
-  const node = nodeOf(graph);
-  return importBills(graph, itemIds)
-    .slice(0, first)
-    .map((b) => ({ ...b, item: node(b.itemId) }));
+  const snap = await deps.snapshots.current();
+  const bills = importBills(snap, importedItems(snap, stage === null ? null : STAGES.indexOf(stage as never))).slice(0, first);
+  const node = await recordsOf(deps, bills.map((b) => b.itemId));
+  return bills.map((b) => ({ ...b, item: node(b.itemId) }));
 }
 
 /** NOT_FOUND for an unknown id; BAD_USER_INPUT for a node of another kind. */
-async function requireKind(deps: CurrencyDeps, ids: readonly string[], kinds: readonly string[], what: string, argument: string): Promise<void> {
-  const nodes = await deps.store.nodesByIds(ids);
-  const unknown = ids.filter((_, i) => !nodes[i]);
+async function requireKind(deps: CurrencyDeps, ids: readonly string[], kinds: readonly string[], what: string, argument: string) {
+  const snap = await deps.snapshots.current();
+  const unknown = ids.filter((id) => !snap.has(id));
   if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
-  const wrong = nodes.filter((n) => n && !kinds.includes(n.kind)) as NodeRecord[];
+  const wrong = ids.filter((id) => !kinds.includes(snap.kindOf(snap.index.get(id)!)));
   if (wrong.length > 0) {
-    throw new BadUserInputError(`${wrong.map((n) => `${n.id} is a ${n.kind}`).join('; ')}: ${argument} must name ${what}.`, argument);
+    throw new BadUserInputError(`${wrong.map((id) => `${id} is a ${snap.kindOf(snap.index.get(id)!)}`).join('; ')}: ${argument} must name ${what}.`, argument);
   }
+  return snap;
 }
 
 export async function localizationImpactReport(deps: CurrencyDeps, projectId: string) {
   if (typeof projectId !== 'string' || projectId.trim() === '') throw new BadUserInputError('projectId must not be empty.', 'projectId');
-  await requireKind(deps, [projectId], ['Project'], 'a localization project', 'projectId');
-  const { graph } = await new CurrencyStore(deps.executor).planGraph({ ids: [projectId] });
-  const node = nodeOf(graph);
-  const r = localizationImpact(graph, projectId);
-  return { ...r, project: node(projectId), items: withItems(graph, r.items) };
+  const snap = await requireKind(deps, [projectId], ['Project'], 'a localization project', 'projectId');
+  const r = localizationImpact(snap, projectId);
+  const node = await recordsOf(deps, [projectId, ...r.items.map((i) => i.itemId)]);
+  return { ...r, project: node(projectId), items: withItems(node, r.items) };
 }
 
 export interface PlanRequest {
@@ -113,16 +103,18 @@ export async function localizationPlanReport(deps: CurrencyDeps, request: PlanRe
   const budgetUsd = checkBudget(request.budgetUsd);
   const minProgress = checkMinProgress(request.minProgress);
   const statuses = checkStatuses(request.statuses);
-  const { graph } = await new CurrencyStore(deps.executor).planGraph({ statuses, minProgress });
-  const node = nodeOf(graph);
-  const plan = localizationPlan(graph, { budgetUsd, statuses, minProgress });
-  const timeline = planTimeline(plan.steps, (id) => (typeof node(id).expectedCompletion === 'string' ? (node(id).expectedCompletion as string) : null));
+  const snap = await deps.snapshots.current();
+  const plan = localizationPlan(snap, { budgetUsd, statuses, minProgress });
+  const completion = (id: string) => snap.projects.get(snap.index.get(id)!)?.expectedCompletion ?? null;
+  const timeline = planTimeline(plan.steps, completion);
+  const projectIds = [...plan.steps.map((s) => s.projectId), ...plan.skipped.map((s) => s.projectId)];
+  const node = await recordsOf(deps, [...projectIds, ...plan.steps.flatMap((s) => s.items.map((i) => i.itemId))]);
   return {
     ...plan,
-    steps: plan.steps.map((s) => ({ ...s, project: node(s.projectId), items: withItems(graph, s.items) })),
+    steps: plan.steps.map((s) => ({ ...s, project: node(s.projectId), items: withItems(node, s.items) })),
     skipped: plan.skipped.map((s) => ({ ...s, project: node(s.projectId) })),
     timeline: { ...timeline, entries: timeline.entries.map((e) => ({ ...e, project: node(e.projectId) })) },
-    figures: figureDates(graph),
+    figures: planFigures(snap, projectIds),
   };
 }
 
@@ -133,13 +125,26 @@ export async function importContentAfterReport(deps: CurrencyDeps, effects: read
     throw new BadUserInputError(`importContentAfter takes at most ${MAX_CONTENT_IDS} ids; got ${unique.length}.`, 'ids');
   }
   if (unique.length === 0) return [];
-  await requireKind(deps, unique, ['Product', 'Part'], 'products or parts', 'ids');
-  const graph = await new CurrencyStore(deps.executor).upstreamOf(unique);
-  const node = nodeOf(graph);
-  return importContentAfter(graph, effects, unique).map((c) => ({
+  const snap = await requireKind(deps, unique, ['Product', 'Part'], 'products or parts', 'ids');
+  const rows = importContentAfter(snap, effects, unique);
+  const node = await recordsOf(deps, unique);
+  return rows.map((c) => ({
     ...c,
     item: node(c.itemId),
     domesticContentBefore: 1 - c.before,
     domesticContentAfter: 1 - c.after,
   }));
+}
+
+/** How old the figures a plan rests on are: its projects' and their items' upstreams. */
+function planFigures(snap: import('../../analytics/graph-snapshot.js').GraphSnapshot, projectIds: readonly string[]) {
+  const ids = new Set<string>(projectIds);
+  for (const id of projectIds) {
+    const v = snap.index.get(id);
+    if (v === undefined) continue;
+    snap.forOut(v, (e) => {
+      for (const u of snap.upstreamOf(snap.eTo[e]!)) ids.add(snap.ids[u]!);
+    });
+  }
+  return snap.figureDates(ids);
 }

@@ -7,7 +7,6 @@ import type { Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
 import type { Link } from '../../db/chain-store.js';
 import { isSourceEdgeType } from '../../model/kinds.js';
-import { originCountry } from '../../model/supply.js';
 import { ChainNode, MineType, OrganizationType, PartType, PlantType, ProductType, ProjectType, SanctionType, SourceType, SupplierType } from './chain-node.type.js';
 import { LinkType } from './edge.type.js';
 
@@ -65,16 +64,12 @@ export class ChainNodeFieldsResolver {
 export class LinkFieldsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'For a supply edge (EXTRACTS, PRODUCES, SUPPLIES): the country the goods come from.' })
   async origin(@Root() link: Link, @Ctx() ctx: Context) {
-    const source = await supplySource(link, ctx);
-    return source ? originCountry(link.edge, source, await ctx.homeCountry()) : null;
+    return (await supplySource(link, ctx))?.country ?? null;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'For a supply edge: whether the goods come from abroad (DOMAIN.md: a foreign source).' })
   async foreign(@Root() link: Link, @Ctx() ctx: Context) {
-    const source = await supplySource(link, ctx);
-    if (!source) return null;
-    const home = await ctx.homeCountry();
-    return originCountry(link.edge, source, home) !== home;
+    return (await supplySource(link, ctx))?.foreign ?? null;
   }
 
   @FieldResolver(() => Float, {
@@ -82,17 +77,16 @@ export class LinkFieldsResolver {
     description: 'For a supply edge: its weight among all the sources of the item it supplies (DOMAIN.md: share, else capacity or volume, else equal), 0..1.',
   })
   async weight(@Root() link: Link, @Ctx() ctx: Context) {
-    if (!isSourceEdgeType(link.edge.type)) return null;
-    const supply = await ctx.loaders.supply.load(link.edge.to);
-    return supply?.sources.find((s) => s.edge?.from === link.edge.from && s.edge.type === link.edge.type)?.weight ?? null;
+    const weight = (await supplySource(link, ctx))?.weight;
+    return weight === undefined || Number.isNaN(weight) ? null : weight;
   }
 }
 
-/** The source node of a supply edge, whichever end of the link it is; undefined for other edges. */
-async function supplySource(link: Link, ctx: Context): Promise<NodeRecord | undefined> {
+/** What the supply model says of a supply edge (weight, origin, foreign); undefined for other edges. */
+async function supplySource(link: Link, ctx: Context) {
   if (!isSourceEdgeType(link.edge.type)) return undefined;
-  if (link.node.id === link.edge.from) return link.node;
-  return (await ctx.loaders.node.load(link.edge.from)) ?? undefined;
+  const supply = await ctx.loaders.supply.load(link.edge.to);
+  return supply?.sources.get(`${link.edge.type}\u0000${link.edge.from}`);
 }
 
 /** Fields shared by Product and Part: both are items. */

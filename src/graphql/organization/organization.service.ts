@@ -7,11 +7,7 @@ import { holdings, backersOf, reachOf } from '../../analytics/ownership.js';
 import { setChokepoints } from '../../analytics/disruption.js';
 import { staleCutoff } from '../../analytics/dates.js';
 import { BadUserInputError, NotFoundError } from '../../errors/index.js';
-import { recordsOf, solveOptions, upstreamGraph } from '../analytics/analytics.service.js';
-import type { SnapshotCache } from '../../db/snapshot-cache.js';
-import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
-import type { ChainStore } from '../../db/chain-store.js';
-import type { Executor } from '../../db/executor.js';
+import { engineFor, recordsOf, solveOptions, type ServiceDeps } from '../analytics/analytics.service.js';
 import { fetchOwnershipBehind, fetchOwnershipDown, OWNERSHIP_DEPTH } from '../../db/ownership-store.js';
 import { toEdgeRecord, toNodeRecord } from '../../db/mappers.js';
 import { FIGURE_PROPERTIES, type NodeRecord } from '../../model/records.js';
@@ -24,14 +20,8 @@ const FIGURE_QUERY = (() => {
   return { params: { nodeFigures: union(NODE_KINDS), edgeFigures: union(types) }, types };
 })();
 
-export interface OrganizationDeps {
-  store: ChainStore;
-  executor: Executor;
-  /** The in-memory snapshot, when the caller has one (GraphQL and the CLI do). */
-  snapshots?: SnapshotCache<GraphSnapshot>;
-  /** The request's time budget (GraphQL), checked between solves. */
-  budget?: { check(): void };
-}
+/** @deprecated the one dependency shape is ServiceDeps. */
+export type OrganizationDeps = ServiceDeps;
 
 export const MAX_STALE_PAGE = 1_000;
 
@@ -91,17 +81,14 @@ export async function organizationsBehind(deps: OrganizationDeps, ids: readonly 
 export async function organizationChokepointsReport(deps: OrganizationDeps, id: string, minImpact?: number | null) {
   const bar = minImpact ?? 1;
   if (!(bar >= 0 && bar <= 1)) throw new BadUserInputError(`minImpact must be between 0 and 1; got ${bar}.`, 'minImpact');
-  // The item's upstream from the snapshot when there is one (as chokepoints does), else from the database.
-  const sub = await upstreamGraph(deps, id);
-  const chain = sub.graph;
-  const root = chain.nodes.get(id)!;
-  if (root.kind !== 'Product' && root.kind !== 'Part') throw new BadUserInputError(`${id} is a ${root.kind}; this report is for products and parts.`, 'id');
-  const sources = [...chain.nodes.values()].filter((n) => n.kind === 'Mine' || n.kind === 'Plant' || n.kind === 'Supplier').map((n) => n.id);
-  const ownership = await fetchOwnershipBehind(deps.executor, sources);
+  // Who stands behind what comes from the engine's ownership edges, like the chain itself.
+  const snap = await engineFor(deps, id);
+  const ownership = snap.ownershipGraph();
+  const upstream = new Set(snap.upstreamOf(snap.index.get(id)!).map((v) => snap.ids[v]!));
   const reach = new Map<string, string[]>();
   for (const org of ownership.nodes.values()) {
     if (org.kind !== 'Organization') continue;
-    const inChain = [...reachOf(ownership, org.id)].filter((x) => chain.nodes.has(x)).sort();
+    const inChain = [...reachOf(ownership, org.id)].filter((x) => upstream.has(x)).sort();
     if (inChain.length > 0) reach.set(org.id, inChain);
   }
   // Organisations that reach the same nodes (a holding and the company it controls, say) stop the
@@ -112,14 +99,14 @@ export async function organizationChokepointsReport(deps: OrganizationDeps, id: 
     const key = nodeIds.join('\n');
     orgsBySet.set(key, [...(orgsBySet.get(key) ?? []), org]);
   }
-  const solved = setChokepoints(chain, id, [...orgsBySet.keys()].map((key) => ({ key, nodeIds: key.split('\n') })), bar, solveOptions(deps));
+  const solved = setChokepoints(snap, id, [...orgsBySet.keys()].map((key) => ({ key, nodeIds: key.split('\n') })), bar, solveOptions(deps));
   const found = solved
     .flatMap((c) => orgsBySet.get(c.nodeId)!.map((org) => ({ org, impact: c.impact })))
     .sort((a, b) => b.impact - a.impact || a.org.localeCompare(b.org));
-  const record = await recordsOf(deps, sub, found.flatMap((c) => reach.get(c.org)!));
+  const record = await recordsOf(deps, [...found.flatMap((c) => reach.get(c.org)!), ...found.map((c) => c.org)]);
   return found.map((c) => {
     const nodes = reach.get(c.org)!.map(record);
-    return { organization: ownership.nodes.get(c.org)!, impact: c.impact, nodes, groups: nodes.filter((n) => n.group === true) };
+    return { organization: record(c.org), impact: c.impact, nodes, groups: nodes.filter((n) => n.group === true) };
   });
 }
 
