@@ -3,7 +3,6 @@
 // that a plan fetches only its projects' items' upstream, not the graph.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CurrencyStore } from '../src/db/currency-store.js';
 import { doc, edge, fixture, node } from './helpers/fixtures.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
@@ -192,29 +191,3 @@ describe('localizationPlan', () => {
   });
 });
 
-describe('what a plan fetches', () => {
-  it('starts from the projects and fetches only their items’ upstream and demand neighbours, never the rest of the graph', async () => {
-    const { graph } = await new CurrencyStore(h.db.executor).planGraph({ statuses: ['ACTIVE', 'PLANNED', 'STALLED'] });
-    const ids = [...graph.nodes.keys()].sort();
-    // Steel's and the electrode's upstream and the three projects; not the far chain.
-    expect(ids).toEqual([
-      'mine:a',
-      'part:electrode',
-      'plant:pellet',
-      'plant:steel',
-      'product:ore',
-      'product:pellet',
-      'product:steel',
-      'project:e',
-      'project:s',
-      'project:s2',
-      'supplier:cn-electrodes',
-      'supplier:tr-steel',
-    ]);
-  });
-
-  it('round-trips capacityTpy and inputImportShare on LOCALIZES edges', async () => {
-    const { node: n } = await h.query(`{ node(id: "part:electrode") { ... on Part { localizedBy { node { id } edge { capacityTpy inputImportShare } } } } }`);
-    expect(n.localizedBy).toEqual([{ node: { id: 'project:e' }, edge: { capacityTpy: null, inputImportShare: 0.3 } }]);
-  });
-});

@@ -32,18 +32,6 @@ export async function fetchOwnershipBehind(executor: Executor, ids: readonly str
   );
 }
 
-/** The sources a sanctions scenario weighs (listed, or tied to an organisation), with the organisations behind them. */
-export async function fetchSanctionCandidates(executor: Executor, depth = OWNERSHIP_DEPTH): Promise<{ sources: NodeRecord[]; ownership: OwnershipGraph }> {
-  return executor.readTransaction(
-    async (tx) => {
-      const sources = (await tx.run('organization/sanction-candidates')).map((r) => toNodeRecord(r.node));
-      const rows = sources.length === 0 ? [] : await tx.run('organization/behind', { ids: sources.map((n) => n.id) }, { depth });
-      return { sources, ownership: await withEdges(tx, rows.map((r) => toNodeRecord(r.node))) };
-    },
-    { label: 'organization/sanction-candidates' },
-  );
-}
-
 async function withEdges(tx: QueryRunner, found: NodeRecord[]): Promise<OwnershipGraph> {
   const nodes = new Map(found.map((n) => [n.id, n]));
   const orgIds = found.filter((n) => n.kind === 'Organization').map((n) => n.id);
