@@ -206,6 +206,7 @@ export async function optimalPlan(snap: GraphSnapshot, options: OptimalPlanOptio
   const pm = planModel(snap, options);
   const minJobs = options.minJobs ?? null;
   const solved = await solveSchedule(pm, [budget], [1], minJobs, options.timeLimitSeconds ?? 10);
+  dropIdle(pm, solved, minJobs);
   const projects: PlannedProject[] = [];
   const skipped: OptimalSkip[] = [...pm.skipped];
   pm.candidates.forEach((c, p) => {
@@ -254,6 +255,44 @@ export async function optimalPlan(snap: GraphSnapshot, options: OptimalPlanOptio
     differences,
     assumptions: pm.assumptions,
   };
+}
+
+/**
+ * For a fixed set of projects the best sharing of each item's imports is filling V_k from the
+ * highest g first. Where the solver's set holds a project the others can do without (a tie on an
+ * item: it would only spend money), drop it, costliest first, and share the volumes again.
+ */
+function dropIdle(pm: PlanModel, solved: ScheduleSolve, minJobs: number | null): void {
+  const fill = (chosen: boolean[]) => {
+    const lines: { p: number; k: number; g: number; C: number; item: string }[] = [];
+    pm.candidates.forEach((c, p) => chosen[p] && c.lines.forEach((l, k) => lines.push({ p, k, g: l.perUnitUsd, C: l.capacity, item: l.itemId })));
+    lines.sort((a, b) => b.g - a.g || a.p - b.p);
+    const left = new Map<string, number>();
+    const d = pm.candidates.map((c) => c.lines.map(() => 0));
+    let total = 0;
+    for (const l of lines) {
+      const room = left.get(l.item) ?? pm.importVolume.get(l.item)!;
+      const x = Math.max(0, Math.min(room, l.C));
+      d[l.p]![l.k] = x;
+      total += x * l.g;
+      left.set(l.item, room - x);
+    }
+    return { d, total };
+  };
+  const chosen = solved.year.map((y) => y >= 0);
+  const full = fill(chosen).total;
+  const jobs = () => pm.candidates.reduce((a, c, p) => a + (chosen[p] ? c.jobs : 0), 0);
+  const order = pm.candidates.map((_, p) => p).filter((p) => chosen[p]).sort((a, b) => pm.candidates[b]!.cost - pm.candidates[a]!.cost);
+  for (const p of order) {
+    chosen[p] = false;
+    const enough = fill(chosen).total >= full - 1e-9 * (1 + Math.abs(full)) && (minJobs === null || jobs() >= minJobs);
+    if (!enough) chosen[p] = true;
+  }
+  const { d } = fill(chosen);
+  pm.candidates.forEach((_, p) => {
+    if (!chosen[p]) solved.year[p] = -1;
+    solved.displaced[p] = d[p]!;
+  });
 }
 
 function list(ids: string[]): string {
