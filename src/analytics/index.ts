@@ -24,3 +24,6 @@ export {
   type CurrencyAssumption,
   type ForeignOrigin,
 } from './currency.js';
+export { optimalPlan, type OptimalPlan, type OptimalPlanOptions, type PlannedProject, type PlannedItem, type OptimalSkip, type PlanDifference } from './optimal-plan.js';
+export { localizationSchedule, type LocalizationSchedule, type ScheduleOptions, type ScheduleYear, type ScheduledProject } from './schedule.js';
+export { solveMip, type MipStatus, type MipResult, type MipProblem } from './mip.js';
