@@ -12,11 +12,13 @@ import {
   QueryNotAllowedError,
   QueryNotReadOnlyError,
   QueryTimeoutError,
+  QueryTooLargeError,
   RequestAbortedError,
   RequestTimeoutError,
   ServerBusyError,
   ZanjirError,
 } from '../errors/index.js';
+import { checkComputeBounds } from './compute-bounds.js';
 import type { CypherRegistry, Substitutions } from './cypher-registry.js';
 import type { QueryName } from './queries.js';
 import { checkReadOnlyPlan, cypherParamsProblem, type PlanNode } from './read-only-policy.js';
@@ -142,6 +144,9 @@ export class Executor {
     }
     const paramsProblem = cypherParamsProblem(params);
     if (paramsProblem) throw new BadUserInputError(paramsProblem, 'params');
+    // Neo4j cannot stop one expression while it computes (issue 22): bound them before anything runs.
+    const bounds = checkComputeBounds(text, params);
+    if (!bounds.allowed) throw new QueryTooLargeError(bounds.reason!);
     const byteCap = limits.byteCap ?? Number.POSITIVE_INFINITY;
     const release = await this.admit();
     const timeout = this.effectiveTimeout(limits.timeoutMs);
@@ -311,11 +316,21 @@ export class Executor {
   }
 }
 
+/** Neo4j's answers when a transaction, or the whole heap, ran out of memory. */
+const MEMORY_CODES = [
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+];
+
 /** Neo4j's codes to Zanjir's errors; anything unrecognised passes through for formatError to hide. */
 export function mapDriverError(error: unknown, timeoutMs: number): unknown {
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (code === 'Neo.TransientError.Transaction.LockClientStopped' && timeoutMs > 0)) {
     return new QueryTimeoutError(timeoutMs);
+  }
+  if (MEMORY_CODES.includes(code) || (code.startsWith('Neo.') && /java heap space|out of memory/i.test((error as Error)?.message ?? ''))) {
+    return new QueryTooLargeError('it needed more memory than one transaction may take (db.memory.transaction.max)');
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable') {
     return new DatabaseUnavailableError();

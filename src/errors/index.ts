@@ -17,6 +17,7 @@ export const ErrorCode = {
   QUERY_NOT_READ_ONLY: 'QUERY_NOT_READ_ONLY',
   QUERY_NOT_ALLOWED: 'QUERY_NOT_ALLOWED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   REQUEST_ABORTED: 'REQUEST_ABORTED',
   SERVER_BUSY: 'SERVER_BUSY',
@@ -137,6 +138,16 @@ export class QueryNotAllowedError extends ZanjirError {
 export class QueryTooComplexError extends ZanjirError {
   constructor(what: string, asked: number, limit: number, hint: string) {
     super(`The query's ${what} is ${asked}, over this server's limit of ${limit}. ${hint}`, ErrorCode.QUERY_TOO_COMPLEX, { limit: what, asked, max: limit, http: { status: 400 } });
+  }
+}
+
+/**
+ * A researcher's Cypher that could compute or hold more than the server allows: refused before it
+ * runs (a huge range(), a string grown without bound), or stopped by the database's memory cap.
+ */
+export class QueryTooLargeError extends ZanjirError {
+  constructor(reason: string) {
+    super(`This query is refused: ${reason}. Work on fewer items at once (UNWIND a range into rows instead of folding it in one expression).`, ErrorCode.QUERY_TOO_LARGE);
   }
 }
 
