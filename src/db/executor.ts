@@ -26,6 +26,9 @@ import { toPlain, toPlainMap, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
 
+/** How long past its timeout a researcher's query may go unanswered before the caller is answered anyway. */
+const HARD_TIMEOUT_GRACE_MS = 2_000;
+
 export interface RunOptions {
   substitutions?: Substitutions;
   /** Per-transaction timeout; defaults to the configured query timeout. 0 means none. */
@@ -153,7 +156,19 @@ export class Executor {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     const unhold = this.budget?.hold(session);
     const config = { ...(timeout.ms > 0 ? { timeout: timeout.ms } : {}), metadata: { app: 'zanjir', query: 'researcher-cypher' } };
-    try {
+    // Neo4j may keep computing a transaction it has marked terminated (issue 22): past its
+    // timeout and a grace, the caller is answered and the slot freed whatever the database does.
+    let stalled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const hard = new Promise<never>((_, reject) => {
+      if (timeout.ms <= 0) return;
+      timer = setTimeout(() => {
+        stalled = true;
+        reject(timeout.byBudget && this.budget ? new RequestTimeoutError(this.budget.budgetMs) : new QueryTimeoutError(timeout.ms));
+      }, timeout.ms + HARD_TIMEOUT_GRACE_MS);
+      timer.unref();
+    });
+    const work = async () => {
       const plan = await session.executeRead((tx) => tx.run(`EXPLAIN ${text}`, params), config);
       const queryType = plan.summary.queryType;
       if (queryType !== 'r') throw new QueryNotReadOnlyError(queryType);
@@ -180,13 +195,20 @@ export class Executor {
         }
         return { columns, rows, truncated: truncatedBy !== null, truncatedBy };
       }, config);
+    };
+    try {
+      const running = work();
+      running.catch(() => {});
+      return await Promise.race([running, hard]);
     } catch (error) {
       if (error instanceof ZanjirError) throw error;
       const mapped = this.mapError(error, timeout);
       throw mapped !== error ? mapped : mapUserCypherError(error);
     } finally {
+      clearTimeout(timer);
       unhold?.();
-      await session.close();
+      if (stalled) session.close().catch(() => {});
+      else await session.close();
       release();
     }
   }
