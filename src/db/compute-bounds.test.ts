@@ -5,6 +5,7 @@ import { mapDriverError } from './executor.js';
 describe('checkComputeBounds', () => {
   it.each([
     'RETURN range(1, 2000000) AS r',
+    'UNWIND range(1, 2000000) + [1] AS x RETURN count(x)',
     'RETURN range(0, 4000000000, 2) AS r',
     'RETURN [x IN range(1, 2000) | [y IN range(1, 2000) | x * y]] AS grid',
     "RETURN reduce(s = 'x', k IN range(1, 30) | s + s) AS s",
@@ -19,6 +20,7 @@ describe('checkComputeBounds', () => {
 
   it.each([
     'UNWIND range(1, 1000) AS i UNWIND range(1, 1000) AS j RETURN count(*)',
+    'UNWIND range(1, 900000000) AS x RETURN count(x)',
     "RETURN reduce(s = 'x', k IN range(1, 17) | s + s) AS s",
     "RETURN 'range(1, 99999999999)' AS text // range(1, 99999999999)",
     'RETURN reduce(s = 0, k IN [1, 2, 3] | s + k) AS s',

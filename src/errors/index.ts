@@ -20,6 +20,7 @@ export const ErrorCode = {
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   REQUEST_ABORTED: 'REQUEST_ABORTED',
+  BODY_TIMEOUT: 'BODY_TIMEOUT',
   SERVER_BUSY: 'SERVER_BUSY',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
@@ -154,6 +155,13 @@ export class QueryTooLargeError extends ZanjirError {
 export class RequestTimeoutError extends ZanjirError {
   constructor(budgetMs: number) {
     super(`The request used up its ${budgetMs} ms time budget and was stopped. Ask for less (fewer aliases, smaller maxNodes or maxDepth) or raise ZANJIR_REQUEST_TIMEOUT_MS.`, ErrorCode.REQUEST_TIMEOUT, { budgetMs });
+  }
+}
+
+/** A request body that stopped arriving before it was whole. */
+export class BodyTimeoutError extends ZanjirError {
+  constructor(idleMs: number) {
+    super(`The request body stopped arriving: nothing came for ${idleMs} ms. Send the whole body at once.`, ErrorCode.BODY_TIMEOUT, { idleMs });
   }
 }
 
