@@ -109,7 +109,7 @@ export class ImportFailedError extends ZanjirError {
 export class ImportInProgressError extends ZanjirError {
   constructor(startedAt: string, batches: number) {
     super(
-      `Another import is being written (started ${startedAt}, ${batches} batches so far). Wait for it to finish; if its process died, Zanjir rolls it back once it has been silent for two minutes.`,
+      `Another import is being written (started ${startedAt}, ${batches} batches so far). Wait for it to finish; if its process died, the first import, edit or removal after it has been silent for two minutes rolls it back.`,
       ErrorCode.IMPORT_IN_PROGRESS,
       { startedAt, batches },
     );

@@ -137,8 +137,8 @@ export async function listDatasets(executor: Executor, name: string | null = nul
   }));
 }
 
-/** Removes exactly what only this data set brought and restores what it overwrote; all or nothing. */
-export async function removeDataset(executor: Executor, name: string): Promise<RemovalSummary> {
+/** Removes (once no import is open: see dataset-removal.ts) exactly what only this data set brought and restores what it overwrote; all or nothing. */
+export async function removeDatasetNow(executor: Executor, name: string): Promise<RemovalSummary> {
   checkDatasetName(name, 'name');
   // Not beside an unfinished import (its rollback would undo around the removal).
   const open = (await executor.read('import/journal-list', {}, { timeoutMs: 0 })).find((o) => o.state !== 'committed');
