@@ -171,8 +171,11 @@ export class Executor {
     const work = async () => {
       const plan = await session.executeRead((tx) => tx.run(`EXPLAIN ${text}`, params), config);
       const queryType = plan.summary.queryType;
-      if (queryType !== 'r') throw new QueryNotReadOnlyError(queryType);
       const verdict = checkReadOnlyPlan((plan.summary.plan || null) as PlanNode | null, this.database);
+      // An unlisted procedure is refused as such, whatever Neo4j says it may do (dbms.components
+      // plans as a schema/system call): the researcher learns the procedure is not allowed.
+      if (!verdict.allowed && verdict.what.startsWith('the procedure ')) throw new QueryNotAllowedError(verdict.what, verdict.reason);
+      if (queryType !== 'r') throw new QueryNotReadOnlyError(queryType);
       if (!verdict.allowed) throw new QueryNotAllowedError(verdict.what, verdict.reason);
       return await session.executeRead(async (tx) => {
         const result = tx.run(text, params);

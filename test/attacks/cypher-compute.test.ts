@@ -48,3 +48,11 @@ describe('researcher Cypher that could compute past every limit is refused befor
     expect(res.data.cypher.rows.length).toBeGreaterThan(0);
   });
 });
+
+describe('an unlisted procedure is refused as not allowed (issue 21)', () => {
+  it.each(['CALL dbms.components()', 'CALL dbms.components() YIELD name RETURN name'])('refuses %s with QUERY_NOT_ALLOWED naming it', async (q) => {
+    const res = await h.gql(CYPHER, { q });
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_NOT_ALLOWED');
+    expect(res.errors?.[0]?.message).toMatch(/dbms\.components/);
+  });
+});
