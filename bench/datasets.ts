@@ -11,7 +11,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { exportStream, resolveScope } from '../src/io/export/index.js';
-import { removeDataset } from '../src/io/datasets.js';
+import { removeDataset } from '../src/io/dataset-removal.js';
 import { importSources } from '../src/io/importer.js';
 import { jsonLinesSource } from '../src/io/sources.js';
 import type { Executor } from '../src/db/executor.js';

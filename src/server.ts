@@ -25,6 +25,7 @@ import type { Executor } from './db/executor.js';
 import { TooManyRequestsError, ZanjirError, UnauthenticatedError } from './errors/index.js';
 import { buildZanjirSchema } from './graphql/schema.js';
 import { queryLimitsPlugin } from './graphql/limits/limits.plugin.js';
+import { readBody } from './http/body.js';
 import { handleGraphQL } from './http/graphql-handler.js';
 import { handleExport } from './http/export.js';
 import { handleReport } from './http/report.js';
@@ -182,9 +183,12 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
     }
     if (url.pathname === '/graphql') {
       if (principal.role === null) assertAllowed(principal, 'read');
+      // The body first, then the caller's slot: a socket that sends half a body and stops would
+      // otherwise hold a slot of everyone behind its address (issue 22). A stalled body times out.
+      const raw = req.method === 'POST' ? await readBody(req, config.limits.maxBodyBytes, Math.min(BODY_IDLE_MS, config.limits.requestTimeoutMs)) : '';
       admitCaller(req, res, principal);
       const budget = requestBudget(res, config.limits.requestTimeoutMs, config);
-      return handleGraphQL(apollo, req, res, async () => ({ ...createContext(services, principal, budget), requestId }), config.limits);
+      return handleGraphQL(apollo, req, res, async () => ({ ...createContext(services, principal, budget), requestId }), config.limits, raw);
     }
     if (url.pathname.startsWith('/export/')) {
       assertAllowed(principal, 'export');
@@ -243,7 +247,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/** How long a request body may pause before the request is given up on (408). */
+const BODY_IDLE_MS = 10_000;
+
 const STATUS: Partial<Record<string, number>> = {
+  BODY_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
@@ -265,11 +273,11 @@ function sendError(res: ServerResponse, error: unknown, logger: Logger, requestI
     const headers: Record<string, string> = error instanceof UnauthenticatedError ? { 'www-authenticate': 'Bearer realm="zanjir"' } : {};
     if (status === 429) headers['retry-after'] = '1';
     // A refused body is not read to its end: answer, then close the connection.
-    if (status === 413) headers.connection = 'close';
+    if (status === 413 || status === 408) headers.connection = 'close';
     // GraphQL clients read errors[]; the other routes answer { error, code }.
     const body = graphql ? { errors: [{ message: error.message, extensions: { code: error.code } }] } : { error: error.message, code: error.code };
     sendJson(res, status, body, headers);
-    if (status === 413) res.on('finish', () => res.socket?.destroy());
+    if (status === 413 || status === 408) res.on('finish', () => res.socket?.destroy());
     return;
   }
   logger.error({ reqId: requestId, err: error }, 'request failed');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportStream, resolveScope } from '../src/io/export/index.js';
 import { importSources } from '../src/io/importer.js';
-import { removeDataset } from '../src/io/datasets.js';
+import { removeDataset } from '../src/io/dataset-removal.js';
 import { documentSource } from '../src/io/sources.js';
 import { zanjir } from './helpers/cli.js';
 import { doc, edge, node } from './helpers/fixtures.js';

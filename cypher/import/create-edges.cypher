@@ -12,4 +12,4 @@ WITH count(e) AS created
 FOREACH (_ IN CASE WHEN $dataset IS NOT NULL AND created > 0 THEN [1] ELSE [] END |
   CREATE (:ZanjirDatasetBatch {dataset: $dataset, what: 'edges', type: '{{type}}',
     fromIds: [r IN $rows | r.from], toIds: [r IN $rows | r.to], outputs: [r IN $rows | coalesce(r.props.output, '')]}))
-RETURN created, 0 AS updated
+RETURN created, 0 AS updated, created AS written

@@ -4,6 +4,8 @@
 // a ZanjirImportUndo copy of every edge it changes and one ZanjirImportBatch listing the edges it creates.
 // With $dataset, as merge-nodes does: `_datasets`, and a ZanjirDatasetUndo/Write pair per changed
 // edge and a ZanjirDatasetBatch of the edges it creates.
+// `written` counts the rows whose two ends were found: fewer than sent means an end was deleted
+// after the import's check, and the import refuses (importer.ts).
 // touches: pairs $rows[].from $rows[].to
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
@@ -39,6 +41,7 @@ CALL (a, b, row, old) {
   RETURN 0 AS created
 }
 WITH collect(CASE WHEN created = 1 THEN row END) AS made,
+     count(row) AS written,
      sum(created) AS created,
      sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated
 FOREACH (_ IN CASE WHEN $journal THEN [1] ELSE [] END |
@@ -47,4 +50,4 @@ FOREACH (_ IN CASE WHEN $journal THEN [1] ELSE [] END |
 FOREACH (_ IN CASE WHEN $dataset IS NOT NULL AND size(made) > 0 THEN [1] ELSE [] END |
   CREATE (:ZanjirDatasetBatch {dataset: $dataset, what: 'edges', type: '{{type}}',
     fromIds: [r IN made | r.from], toIds: [r IN made | r.to], outputs: [r IN made | coalesce(r.props.output, '')]}))
-RETURN created, updated
+RETURN created, updated, written

@@ -12,6 +12,7 @@ export const percent = (x: number | null | undefined): Cell => (typeof x === 'nu
 
 export function formatTable(headers: string[], rows: Cell[][]): string {
   const text = rows.map((r) => r.map(formatCell));
+  headers = headers.map(escapeControls);
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...text.map((r) => displayWidth(r[i] ?? ''))));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => isNumeric(r[i])));
   const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : pad(c, widths[i]!))).join('  ').trimEnd();
@@ -35,7 +36,15 @@ function formatCell(c: Cell): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'number') return formatNumber(c);
   if (typeof c === 'object') return formatPercent(c.percent);
-  return c;
+  return escapeControls(c);
+}
+
+/**
+ * Control characters shown as \xNN: records imported before names refused them (or from another
+ * tool) must not colour, retitle or clear the terminal of whoever prints a report.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Zero-width joiners and combining marks take no column. */

@@ -12,11 +12,13 @@ import {
   QueryNotAllowedError,
   QueryNotReadOnlyError,
   QueryTimeoutError,
+  QueryTooLargeError,
   RequestAbortedError,
   RequestTimeoutError,
   ServerBusyError,
   ZanjirError,
 } from '../errors/index.js';
+import { checkComputeBounds } from './compute-bounds.js';
 import type { CypherRegistry, Substitutions } from './cypher-registry.js';
 import type { QueryName } from './queries.js';
 import { ChangeSet } from './change-set.js';
@@ -24,6 +26,9 @@ import { checkReadOnlyPlan, cypherParamsProblem, type PlanNode } from './read-on
 import { toPlain, toPlainMap, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
+
+/** How long past its timeout a researcher's query may go unanswered before the caller is answered anyway. */
+const HARD_TIMEOUT_GRACE_MS = 2_000;
 
 export interface RunOptions {
   substitutions?: Substitutions;
@@ -158,17 +163,35 @@ export class Executor {
     }
     const paramsProblem = cypherParamsProblem(params);
     if (paramsProblem) throw new BadUserInputError(paramsProblem, 'params');
+    // Neo4j cannot stop one expression while it computes (issue 22): bound them before anything runs.
+    const bounds = checkComputeBounds(text, params);
+    if (!bounds.allowed) throw new QueryTooLargeError(bounds.reason!);
     const byteCap = limits.byteCap ?? Number.POSITIVE_INFINITY;
     const release = await this.admit();
     const timeout = this.effectiveTimeout(limits.timeoutMs);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     const unhold = this.budget?.hold(session);
     const config = { ...(timeout.ms > 0 ? { timeout: timeout.ms } : {}), metadata: { app: 'zanjir', query: 'researcher-cypher' } };
-    try {
+    // Neo4j may keep computing a transaction it has marked terminated (issue 22): past its
+    // timeout and a grace, the caller is answered and the slot freed whatever the database does.
+    let stalled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const hard = new Promise<never>((_, reject) => {
+      if (timeout.ms <= 0) return;
+      timer = setTimeout(() => {
+        stalled = true;
+        reject(timeout.byBudget && this.budget ? new RequestTimeoutError(this.budget.budgetMs) : new QueryTimeoutError(timeout.ms));
+      }, timeout.ms + HARD_TIMEOUT_GRACE_MS);
+      timer.unref();
+    });
+    const work = async () => {
       const plan = await session.executeRead((tx) => tx.run(`EXPLAIN ${text}`, params), config);
       const queryType = plan.summary.queryType;
-      if (queryType !== 'r') throw new QueryNotReadOnlyError(queryType);
       const verdict = checkReadOnlyPlan((plan.summary.plan || null) as PlanNode | null, this.database);
+      // An unlisted procedure is refused as such, whatever Neo4j says it may do (dbms.components
+      // plans as a schema/system call): the researcher learns the procedure is not allowed.
+      if (!verdict.allowed && verdict.what.startsWith('the procedure ')) throw new QueryNotAllowedError(verdict.what, verdict.reason);
+      if (queryType !== 'r') throw new QueryNotReadOnlyError(queryType);
       if (!verdict.allowed) throw new QueryNotAllowedError(verdict.what, verdict.reason);
       return await session.executeRead(async (tx) => {
         const result = tx.run(text, params);
@@ -191,13 +214,20 @@ export class Executor {
         }
         return { columns, rows, truncated: truncatedBy !== null, truncatedBy };
       }, config);
+    };
+    try {
+      const running = work();
+      running.catch(() => {});
+      return await Promise.race([running, hard]);
     } catch (error) {
       if (error instanceof ZanjirError) throw error;
       const mapped = this.mapError(error, timeout);
       throw mapped !== error ? mapped : mapUserCypherError(error);
     } finally {
+      clearTimeout(timer);
       unhold?.();
-      await session.close();
+      if (stalled) session.close().catch(() => {});
+      else await session.close();
       release();
     }
   }
@@ -328,11 +358,21 @@ export class Executor {
   }
 }
 
+/** Neo4j's answers when a transaction, or the whole heap, ran out of memory. */
+const MEMORY_CODES = [
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+];
+
 /** Neo4j's codes to Zanjir's errors; anything unrecognised passes through for formatError to hide. */
 export function mapDriverError(error: unknown, timeoutMs: number): unknown {
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (code === 'Neo.TransientError.Transaction.LockClientStopped' && timeoutMs > 0)) {
     return new QueryTimeoutError(timeoutMs);
+  }
+  if (MEMORY_CODES.includes(code) || (code.startsWith('Neo.') && /java heap space|out of memory/i.test((error as Error)?.message ?? ''))) {
+    return new QueryTooLargeError('it needed more memory than one transaction may take (db.memory.transaction.max)');
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable') {
     return new DatabaseUnavailableError();

@@ -17,8 +17,10 @@ export const ErrorCode = {
   QUERY_NOT_READ_ONLY: 'QUERY_NOT_READ_ONLY',
   QUERY_NOT_ALLOWED: 'QUERY_NOT_ALLOWED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   REQUEST_ABORTED: 'REQUEST_ABORTED',
+  BODY_TIMEOUT: 'BODY_TIMEOUT',
   SERVER_BUSY: 'SERVER_BUSY',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
@@ -107,7 +109,7 @@ export class ImportFailedError extends ZanjirError {
 export class ImportInProgressError extends ZanjirError {
   constructor(startedAt: string, batches: number) {
     super(
-      `Another import is being written (started ${startedAt}, ${batches} batches so far). Wait for it to finish; if its process died, Zanjir rolls it back once it has been silent for two minutes.`,
+      `Another import is being written (started ${startedAt}, ${batches} batches so far). Wait for it to finish; if its process died, the first import, edit or removal after it has been silent for two minutes rolls it back.`,
       ErrorCode.IMPORT_IN_PROGRESS,
       { startedAt, batches },
     );
@@ -140,9 +142,26 @@ export class QueryTooComplexError extends ZanjirError {
   }
 }
 
+/**
+ * A researcher's Cypher that could compute or hold more than the server allows: refused before it
+ * runs (a huge range(), a string grown without bound), or stopped by the database's memory cap.
+ */
+export class QueryTooLargeError extends ZanjirError {
+  constructor(reason: string) {
+    super(`This query is refused: ${reason}. Work on fewer items at once (UNWIND a range into rows instead of folding it in one expression).`, ErrorCode.QUERY_TOO_LARGE);
+  }
+}
+
 export class RequestTimeoutError extends ZanjirError {
   constructor(budgetMs: number) {
     super(`The request used up its ${budgetMs} ms time budget and was stopped. Ask for less (fewer aliases, smaller maxNodes or maxDepth) or raise ZANJIR_REQUEST_TIMEOUT_MS.`, ErrorCode.REQUEST_TIMEOUT, { budgetMs });
+  }
+}
+
+/** A request body that stopped arriving before it was whole. */
+export class BodyTimeoutError extends ZanjirError {
+  constructor(idleMs: number) {
+    super(`The request body stopped arriving: nothing came for ${idleMs} ms. Send the whole body at once.`, ErrorCode.BODY_TIMEOUT, { idleMs });
   }
 }
 

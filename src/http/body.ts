@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
-import { BadUserInputError, PayloadTooLargeError } from '../errors/index.js';
+import { BadUserInputError, BodyTimeoutError, PayloadTooLargeError } from '../errors/index.js';
 import { firstInvalidUtf8 } from '../model/utf8.js';
 
 /**
@@ -8,15 +8,30 @@ import { firstInvalidUtf8 } from '../model/utf8.js';
  * Content-Length says so) and one that is not valid UTF-8: a broken byte would otherwise become
  * U+FFFD silently, even inside an id.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+export function readBody(req: IncomingMessage, limit: number, idleMs = Number.POSITIVE_INFINITY): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit, declared));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
+    // A body that stops arriving is given up on: it must not hold anything of the caller's.
+    let idle: NodeJS.Timeout | undefined;
+    const arm = () => {
+      if (!Number.isFinite(idleMs)) return;
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        refused = true;
+        chunks.length = 0;
+        reject(new BodyTimeoutError(idleMs));
+      }, idleMs);
+      idle.unref();
+    };
+    arm();
+    req.on('close', () => clearTimeout(idle));
     req.on('data', (chunk: Buffer) => {
       if (refused) return;
+      arm();
       size += chunk.length;
       if (size > limit) {
         // Stop keeping what arrives; the server answers 413 and closes the connection.
@@ -28,6 +43,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
+      clearTimeout(idle);
       if (refused) return;
       const body = Buffer.concat(chunks);
       const bad = isUtf8(body) ? -1 : firstInvalidUtf8(body);

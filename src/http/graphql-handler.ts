@@ -6,7 +6,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Config } from '../config.js';
 import { ResponseTooLargeError } from '../errors/index.js';
-import { readBody } from './body.js';
 import { legacyJsonStatus } from './graphql-status.js';
 
 export async function handleGraphQL<C extends object>(
@@ -15,13 +14,14 @@ export async function handleGraphQL<C extends object>(
   res: ServerResponse,
   context: () => Promise<C>,
   limits: Pick<Config['limits'], 'maxBodyBytes' | 'maxResponseBytes'>,
+  /** The body, read by the caller before it took the caller's slot (see server.ts). */
+  raw: string,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const raw = req.method === 'POST' ? await readBody(req, limits.maxBodyBytes) : '';
   let body: unknown = raw;
   if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
     try {

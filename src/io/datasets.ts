@@ -137,8 +137,8 @@ export async function listDatasets(executor: Executor, name: string | null = nul
   }));
 }
 
-/** Removes exactly what only this data set brought and restores what it overwrote; all or nothing. */
-export async function removeDataset(executor: Executor, name: string): Promise<RemovalSummary> {
+/** Removes (once no import is open: see dataset-removal.ts) exactly what only this data set brought and restores what it overwrote; all or nothing. */
+export async function removeDatasetNow(executor: Executor, name: string): Promise<RemovalSummary> {
   checkDatasetName(name, 'name');
   // Not beside an unfinished import (its rollback would undo around the removal).
   const open = (await executor.read('import/journal-list', {}, { timeoutMs: 0 })).find((o) => o.state !== 'committed');
@@ -148,6 +148,10 @@ export async function removeDataset(executor: Executor, name: string): Promise<R
   if (info.state !== 'committed') throw new ImportInProgressError(info.importedAt, 0);
   return executor.writeTransaction(
     async (tx) => {
+      // The lock edits and imports take (import/lock-single): an edit is wholly before the
+      // removal (and blocks it below) or after it (and finds its node gone), never in between.
+      const [lock] = await tx.run('import/lock-single');
+      if (lock?.openImport) throw new ImportInProgressError(String(lock.startedAt), Number(lock.batches ?? 0));
       const blockers = (await tx.run('dataset/blockers', { name })).map((r) => String(r.record));
       if (blockers.length > 0) throw new DatasetInUseError(name, blockers.slice(0, 10), Math.max(0, blockers.length - 10));
       const [deleted] = await tx.run('dataset/delete-created', { name });

@@ -13,7 +13,7 @@ import { BadUserInputError, ConflictError, ImportValidationError, NotFoundError 
 import { EDGE_ENDPOINTS, isEdgeType, type EdgeType, type NodeKind } from '../model/kinds.js';
 import { edgeProperties, nodeProperties, parseEdge, parseNode, type EdgeRecord, type NodeRecord, type PropertyValue } from '../model/records.js';
 import { searchKey, searchText } from '../model/search-text.js';
-import { lockForSingleTransaction } from './import-journal.js';
+import { besideImports, lockForSingleTransaction, type RecoveryOptions } from './import-journal.js';
 
 export type ChangeOp = 'UPSERT_NODE' | 'DELETE_NODE' | 'UPSERT_EDGE' | 'DELETE_EDGE' | 'UNDO' | 'IMPORT' | 'RESET';
 
@@ -50,7 +50,10 @@ interface NodeSnapshot {
 }
 
 export class Edits {
-  constructor(private readonly executor: Executor) {}
+  constructor(
+    private readonly executor: Executor,
+    private readonly recovery: Pick<RecoveryOptions, 'staleAfterMs'> = {},
+  ) {}
 
   /** Creates a node, or merges the given properties into it (`unset` removes properties). */
   async upsertNode(actor: string, raw: unknown, unset: readonly string[] = []): Promise<{ node: NodeRecord; change: Change }> {
@@ -243,10 +246,12 @@ export class Edits {
   }
 
   private inTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.executor.writeTransaction(async (tx) => {
-      await lockForSingleTransaction(tx);
-      return work(tx);
-    }, { label: 'edit' });
+    const attempt = () =>
+      this.executor.writeTransaction(async (tx) => {
+        await lockForSingleTransaction(tx);
+        return work(tx);
+      }, { label: 'edit' });
+    return besideImports(this.executor, attempt, this.recovery);
   }
 
   private async log(

@@ -118,6 +118,22 @@ export async function assertOwner(tx: QueryRunner, journal: Pick<Journal, 'impor
   if (rows.length === 0) throw new Error(`import ${journal.importId} was taken over by another process (its heartbeat was late), which rolls it back`);
 }
 
+/**
+ * Runs work that must not run beside an open staged import (an edit, a removal). When one is in
+ * the way and its writer is dead (silent past the threshold), it is rolled back here and the work
+ * tried again, so a crashed import does not wait for the next import to be cleaned up; a live one
+ * still makes the work refuse with IMPORT_IN_PROGRESS.
+ */
+export async function besideImports<T>(executor: Executor, work: () => Promise<T>, options: RecoveryOptions = {}): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ImportInProgressError)) throw error;
+    if ((await recoverImports(executor, options)) === 0) throw error;
+    return work();
+  }
+}
+
 /** A one-transaction import: holds the import lock and refuses to run beside an open staged import. */
 export async function lockForSingleTransaction(tx: QueryRunner): Promise<void> {
   const [row] = await tx.run('import/lock-single');

@@ -8,7 +8,7 @@
 // MERGE by id makes a second run change nothing.
 
 import { createHash } from 'node:crypto';
-import { ImportFailedError, ImportValidationError } from '../errors/index.js';
+import { ConflictError, ImportFailedError, ImportValidationError } from '../errors/index.js';
 import type { Executor, QueryRunner } from '../db/executor.js';
 import { DocumentChecker, type Problem } from '../model/document-check.js';
 import { NODE_KINDS, EDGE_TYPES, type EdgeType, type NodeKind } from '../model/kinds.js';
@@ -224,6 +224,11 @@ function injectFault(kind: 'fail' | 'crash', seq: number): void {
  */
 async function runBatch(tx: QueryRunner, name: Parameters<BatchWriter>[0], params: Record<string, unknown>, substitutions: Parameters<BatchWriter>[2]): Promise<Written> {
   const [r] = await tx.run(name, params, substitutions);
+  // An edge whose end was deleted after the check matches nothing and would vanish unreported.
+  const sent = Array.isArray(params.rows) ? params.rows.length : 0;
+  if ((name === 'import/merge-edges' || name === 'import/create-edges') && Number(r?.written ?? 0) < sent) {
+    throw new ConflictError(`${sent - Number(r?.written ?? 0)} of the import's ${substitutions.type ?? ''} edges lost an end while the import was writing (a node deleted after the check); the import was refused and nothing was written. Run it again.`);
+  }
   const cleared = Array.isArray(r?.cleared) ? r.cleared.map(String) : [];
   await refreshSearchKeys(tx, cleared);
   return { created: Number(r?.created ?? 0), updated: Number(r?.updated ?? 0) };

@@ -113,3 +113,17 @@ describe('search text', () => {
     expect(fullTextQuery('  ')).toBeNull();
   });
 });
+
+describe('control characters (issue 22)', () => {
+  const base = { id: 'mine:x', kind: 'Mine', name: 'X', nameFa: 'ایکس' };
+  it('refuses them in names and aliases, which terminals and reports print', () => {
+    expect(parseNode({ ...base, name: 'Evil \u001b[31mRED\u001b]0;pwned\u0007' }).ok).toBe(false);
+    expect(parseNode({ ...base, nameFa: 'a\u0000b' }).ok).toBe(false);
+    expect(parseNode({ ...base, aliases: ['ok', 'bad\u009b31m'] }).ok).toBe(false);
+  });
+  it('refuses NUL and escapes in free text, and keeps line breaks and tabs there', () => {
+    expect(parseNode({ ...base, note: 'a\u0000b' }).ok).toBe(false);
+    expect(parseNode({ ...base, note: 'x\u001b[2J' }).ok).toBe(false);
+    expect(parseNode({ ...base, note: 'line one\nline two\ttabbed' }).ok).toBe(true);
+  });
+});

@@ -51,15 +51,27 @@ const id = z
   .min(1, 'must not be empty')
   .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)
   .regex(ID_PATTERN, 'must be plain ASCII: letters, digits and . _ : / - + (like mine:gol-e-gohar), starting with a letter or digit');
+/**
+ * Control characters (C0, DEL, C1) would drive the terminal of whoever prints a record (`zanjir
+ * report`: colours, titles, cleared screens) and NUL breaks C tools: names take none, free text
+ * only line breaks and tabs.
+ */
+const CONTROL_IN_NAME = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Free text of a given maximum length. */
-const textUpTo = (max: number) => z.string({ invalid_type_error: 'must be a string' }).max(max, `must be at most ${max} characters`);
+const textUpTo = (max: number) =>
+  z
+    .string({ invalid_type_error: 'must be a string' })
+    .max(max, `must be at most ${max} characters`)
+    .refine((t) => !CONTROL_IN_TEXT.test(t), 'must not contain control characters (line breaks and tabs are fine)');
 const text = textUpTo(LIMITS.shortText);
 const longText = textUpTo(LIMITS.longText);
 const requiredText = z
   .string({ required_error: 'is required', invalid_type_error: 'must be a string' })
   .trim()
   .min(1, 'must not be empty')
-  .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`);
+  .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
+  .refine((t) => !CONTROL_IN_NAME.test(t), 'must not contain control characters');
 const nonNegative = z
   .number({ invalid_type_error: 'must be a number' })
   .finite('must be finite')

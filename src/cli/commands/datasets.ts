@@ -1,7 +1,8 @@
 // `zanjir datasets`: the data sets (one per import), and `zanjir datasets remove NAME`, which
 // removes exactly what only that data set brought (the same service as GraphQL's removeDataset).
 
-import { checkDatasetName, listDatasets, removeDataset } from '../../io/datasets.js';
+import { removeDataset } from '../../io/dataset-removal.js';
+import { checkDatasetName, listDatasets } from '../../io/datasets.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { formatTable } from '../table.js';
 import { log, withDatabase } from './common.js';

@@ -3,7 +3,8 @@
 
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole, type Context } from '../../context.js';
-import { checkDatasetName, listDatasets, removeDataset } from '../../io/datasets.js';
+import { removeDataset } from '../../io/dataset-removal.js';
+import { checkDatasetName, listDatasets } from '../../io/datasets.js';
 import type { NodeRecord } from '../../model/records.js';
 import { ImportCountsType } from '../imports/import-result.type.js';
 import { ChainNode } from '../node/chain-node.type.js';

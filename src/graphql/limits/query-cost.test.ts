@@ -137,3 +137,23 @@ describe('the probe’s attacks do not fit', () => {
     expect(shape.cost).toBeGreaterThan(limits.maxCost);
   });
 });
+
+describe('a variable left out is priced at the default execution will use (issue 22, finding 2)', () => {
+  it('prices first: $f with a default of 500 as 500, not as an unbounded list', async () => {
+    const withDefault = await measure('query ($f: Int! = 500) { nodes(first: $f) { edges { node { id } } } }');
+    const inline = await measure('query { nodes(first: 500) { edges { node { id } } } }');
+    expect(withDefault.cost).toBe(inline.cost);
+    expect(withDefault.cost).toBe(1500);
+  });
+
+  it('prices ids: $ids with a default list by its length', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `"mine:m${i}"`).join(', ');
+    const withDefault = await measure(`query ($ids: [ID!]! = [${ids}]) { nodesByIds(ids: $ids) { id ... on Part { suppliers { node { id } } } } }`);
+    expect(withDefault.cost).toBe(500 * 3);
+  });
+
+  it('a variable sent still wins over its default', async () => {
+    const q = 'query ($f: Int = 500) { nodes(first: $f) { edges { node { id } } } }';
+    expect((await measure(q, { f: 2 })).cost).toBe(6);
+  });
+});

@@ -6,6 +6,7 @@
 
 import {
   getArgumentValues,
+  getVariableValues,
   getNamedType,
   getNullableType,
   isLeafType,
@@ -79,8 +80,18 @@ export function measureOperation(
 ): QueryShape {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return { depth: 0, aliases: 0, cost: 0 };
-  const walker = new Walker(schema, fragments, variables, settings);
+  const walker = new Walker(schema, fragments, valuesExecutionWillUse(schema, operation, variables), settings);
   return walker.selection(operation.selectionSet, root, 1, false);
+}
+
+/**
+ * The variables as execution will see them: sent values coerced, and a variable left out takes its
+ * default. Pricing the raw request instead let `($f: Int! = 500)` pass as an unbounded list of 5.
+ * When they do not coerce, execution refuses the request anyway; the raw values are priced then.
+ */
+function valuesExecutionWillUse(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>, { maxErrors: 1 });
+  return result.coerced ?? variables;
 }
 
 class Walker {
