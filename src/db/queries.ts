@@ -27,7 +27,7 @@ export const QUERIES = {
   'admin/search-names-page': [],
   'admin/search-version': [],
   'admin/set-search-version': [],
-  'export/subgraph-ids': ['types', 'depth'],
+  'export/next-tier': ['types'],
   'export/nodes-of-kind': ['label'],
   'export/edges-of-type': ['type'],
   'link/sources': [],

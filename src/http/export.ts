@@ -23,7 +23,7 @@ export async function handleExport(executor: Executor, req: IncomingMessage, res
     'content-disposition': `attachment; filename="${base}.${format}"`,
     'cache-control': 'no-store',
     // A subgraph cut by depth says so: how many nodes lie at the nearest depth it left out.
-    ...(scope.request.rootId ? { 'zanjir-depth-limited': String(scope.depthLimited), 'zanjir-nodes-at-next-depth': String(scope.nodesAtNextDepth) } : {}),
+    ...(scope.request.rootId ? { 'zanjir-depth-limited': String(scope.depthLimited), 'zanjir-nodes-at-next-depth': String(scope.nodesAtNextDepth), 'zanjir-truncated': String(scope.truncated) } : {}),
   });
   // A client that goes away stops the export: leaving the loop ends the stream's transaction and
   // frees its connection (waiting for a 'drain' that never comes used to hold it forever).

@@ -24,7 +24,8 @@ export interface ImportSource {
   size?: number;
 }
 
-const HEADER_KEYS = new Set(['format', 'homeCountry', 'description', 'nodes', 'edges']);
+// `export`: what a subgraph export holds and what cut it (read past: it describes, it is not data).
+const HEADER_KEYS = new Set(['format', 'homeCountry', 'description', 'export', 'nodes', 'edges']);
 
 function checkHeader(doc: Record<string, unknown>, where: string): { homeCountry: string | null; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -5,14 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { csvFiles, exportStream, resolveScope, type ExportFormat } from '../../io/export/index.js';
-import { EXPORT_DEFAULT_DEPTH } from '../../io/export/subgraph.js';
+import { scopeNote } from '../../io/export/subgraph.js';
 import { parseKinds } from '../../io/export/request.js';
 import { numberOption, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { progressReporter } from '../progress.js';
 import { log, withDatabase } from './common.js';
 
 export const EXPORT_USAGE = `zanjir export --format cypher|json|jsonl|graphml|csv [--zip] [--out PATH]
-              [--root ID [--direction upstream|downstream] [--depth N]] [--kinds Mine,Product,…] [--raw]
+              [--root ID [--direction upstream|downstream] [--depth N] [--max-nodes N]] [--kinds Mine,Product,…] [--raw]
 CSV goes to a folder (--out DIR), or one zip file with --zip; the other formats to --out FILE or stdout.
 CSV text cells that a spreadsheet would run as formulas get a leading ' unless --raw (exact, for neo4j-admin).`;
 
@@ -27,7 +27,7 @@ export async function exportCommand(args: ParsedArgs): Promise<void> {
   if (format === 'csv' && !out) throw new UsageError(`CSV needs --out: a folder, or a .zip file with --zip.\n${EXPORT_USAGE}`);
   const direction = stringOption(args, 'direction') ?? 'upstream';
   if (direction !== 'upstream' && direction !== 'downstream') throw new UsageError('--direction is upstream or downstream');
-  const request = { rootId: stringOption(args, 'root') ?? null, direction, maxDepth: numberOption(args, 'depth'), kinds: parseKinds(stringOption(args, 'kinds')), raw: args.options.has('raw') } as const;
+  const request = { rootId: stringOption(args, 'root') ?? null, direction, maxDepth: numberOption(args, 'depth'), maxNodes: numberOption(args, 'max-nodes'), kinds: parseKinds(stringOption(args, 'kinds')), raw: args.options.has('raw') } as const;
 
   await withDatabase(async (db) => {
     const scope = await resolveScope(db.executor, request);
@@ -54,9 +54,8 @@ export async function exportCommand(args: ParsedArgs): Promise<void> {
       }
     }
     progress.done(`Exported ${records.toLocaleString('en')} nodes and edges${out ? ` to ${out}` : ''}.`);
-    if (scope.depthLimited) {
-      log(`Depth-limited: ${scope.nodesAtNextDepth.toLocaleString('en')} more nodes lie at depth ${(request.maxDepth ?? EXPORT_DEFAULT_DEPTH) + 1}, beyond --depth ${request.maxDepth ?? EXPORT_DEFAULT_DEPTH}; raise --depth for the whole chain.`);
-    }
+    const note = scopeNote(scope);
+    if (note) log(note.replace('maxDepth', '--depth').replace('maxNodes', '--max-nodes'));
     if (format === 'csv') log('Load with: neo4j-admin database import full --multiline-fields=true --nodes=nodes-*.csv --relationships=relationships-*.csv (see docs/exports.md)');
   });
 }

@@ -7,7 +7,7 @@ import { ExportFormatEnum, ExportResultType } from './export.type.js';
 
 @Resolver()
 export class ExportResolver {
-  @Query(() => ExportResultType, { description: 'The whole graph, or the subgraph within maxDepth chain hops of rootId, in a research format. Needs the researcher role.' })
+  @Query(() => ExportResultType, { description: 'The whole graph, or the subgraph upstream or downstream of rootId (the whole chain unless maxDepth, up to maxNodes; the file says what cut it), in a research format. Needs the researcher role.' })
   exportGraph(
     @Arg('format', () => ExportFormatEnum) format: ExportFormatEnum,
     @Ctx() ctx: Context,
@@ -15,8 +15,9 @@ export class ExportResolver {
     @Arg('direction', () => WalkDirection, { nullable: true, defaultValue: WalkDirection.UPSTREAM }) direction?: WalkDirection,
     @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
     @Arg('kinds', () => [NodeKindEnum], { nullable: true }) kinds?: NodeKindEnum[],
+    @Arg('maxNodes', () => Int, { nullable: true, description: 'The most nodes a subgraph export holds (default and at most 100000).' }) maxNodes?: number,
   ) {
     requireRole(ctx, 'export');
-    return exportGraphInline(ctx, { rootId, direction, maxDepth, kinds: (kinds as unknown as NodeKind[] | undefined) ?? null }, format);
+    return exportGraphInline(ctx, { rootId, direction, maxDepth, maxNodes, kinds: (kinds as unknown as NodeKind[] | undefined) ?? null }, format);
   }
 }

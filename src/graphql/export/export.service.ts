@@ -8,7 +8,7 @@ import { ExportFormatEnum } from './export.type.js';
 export async function exportGraphInline(ctx: Context, request: ExportRequest, format: ExportFormatEnum) {
   const downloadUrl = `/export/${format}${exportQueryString(request)}`;
   const scope = await resolveScope(ctx.executor, request);
-  const cut = { depthLimited: scope.depthLimited, nodesAtNextDepth: scope.nodesAtNextDepth };
+  const cut = { depthLimited: scope.depthLimited, nodesAtNextDepth: scope.nodesAtNextDepth, truncated: scope.truncated };
   if (format === ExportFormatEnum.CSV) return { format, document: null, downloadUrl, records: 0, bytes: 0, ...cut };
   const cap = ctx.config.limits.exportInlineBytes;
   const parts: string[] = [];

@@ -23,4 +23,5 @@ export class ExportResultType {
   @Field(() => Int, { description: 'Size of the document in bytes (0 for CSV).' }) bytes!: number;
   @Field(() => Boolean, { description: 'A subgraph export left nodes out because they lie beyond maxDepth.' }) depthLimited!: boolean;
   @Field(() => Int, { description: 'How many nodes lie at maxDepth + 1, the nearest depth the export left out.' }) nodesAtNextDepth!: number;
+  @Field(() => Boolean, { description: 'A subgraph export stopped at the node cap (maxNodes, nearest tiers first).' }) truncated!: boolean;
 }

@@ -10,7 +10,7 @@ import type { Executor } from '../../db/executor.js';
 import { EDGE_TYPES, ENTITY_LABEL, NODE_KINDS } from '../../model/kinds.js';
 import { EDGE_PROPERTIES, NODE_PROPERTIES, type PropertyValue } from '../../model/records.js';
 import { EDGE_PROPERTY_TYPES, NODE_PROPERTY_TYPES, propertiesOf, type PropertyType } from './property-types.js';
-import { edgesOfType, nodesOfKind, type ExportScope } from './subgraph.js';
+import { edgesOfType, nodesOfKind, scopeNote, type ExportScope } from './subgraph.js';
 
 export interface CsvFile {
   name: string;
@@ -40,6 +40,17 @@ const header = (name: string, type: PropertyType) => (type === 'string' ? name :
 /** The CSV files of an export, each a stream; files with no rows are left out. */
 export async function* csvFiles(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<CsvFile> {
   const safe = !scope.request.raw;
+  // What cut a subgraph goes in a note beside the CSV files: a line inside one would break
+  // neo4j-admin, and its nodes-*.csv / relationships-*.csv globs leave a .txt alone.
+  const note = scopeNote(scope);
+  if (note) {
+    yield {
+      name: 'export-note.txt',
+      chunks: (async function* () {
+        yield `Zanjir export of ${scope.request.direction ?? 'upstream'} of ${scope.request.rootId}.\n${note}\n`;
+      })(),
+    };
+  }
   for (const kind of NODE_KINDS) {
     if (!scope.kinds.includes(kind)) continue;
     const columns = propertiesOf(NODE_PROPERTY_TYPES, NODE_PROPERTIES[kind]);

@@ -7,14 +7,15 @@ import type { Executor } from '../../db/executor.js';
 import { EDGE_TYPES, ENTITY_LABEL, NODE_KINDS } from '../../model/kinds.js';
 import { edgeProperties, nodeProperties } from '../../model/records.js';
 import { cypherLiteral, type Literal } from './cypher-literal.js';
-import { edgesOfType, nodesOfKind, type ExportScope } from './subgraph.js';
+import { edgesOfType, nodesOfKind, scopeNote, type ExportScope } from './subgraph.js';
 
 const BATCH = 300;
 
 export async function* cypherScript(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<string> {
   yield `// Zanjir export (zanjir/1 graph as Cypher). Run on an empty Neo4j 5: cypher-shell -f this-file.cypher\n`;
   yield `// Home country: ${scope.homeCountry}. Every statement is idempotent: running the script twice changes nothing.\n`;
-  if (scope.depthLimited) yield `// Depth-limited: ${scope.nodesAtNextDepth} more nodes lie one hop beyond maxDepth ${scope.request.maxDepth ?? ''}; this is not the whole chain.\n`;
+  const note = scopeNote(scope);
+  if (note) yield `// ${note}\n`;
   yield `\n`;
   yield `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;\n`;
   for (const kind of NODE_KINDS) yield `CREATE CONSTRAINT ${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${kind}) REQUIRE n.id IS UNIQUE;\n`;

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/executor.js';
 import { ENTITY_LABEL } from '../../model/kinds.js';
 import type { PropertyValue } from '../../model/records.js';
 import { EDGE_PROPERTY_TYPES, NODE_PROPERTY_TYPES, type PropertyType } from './property-types.js';
-import { allEdges, allNodes, type ExportScope } from './subgraph.js';
+import { allEdges, allNodes, scopeMetadata, scopeNote, type ExportScope } from './subgraph.js';
 
 const GRAPHML_TYPE: Record<PropertyType, string> = { string: 'string', double: 'double', boolean: 'boolean', 'string[]': 'string' };
 
@@ -49,7 +49,16 @@ export async function* graphml(executor: Executor, scope: ExportScope, onRecord:
   yield keyLines('n', 'node', NODE_PROPERTY_TYPES);
   yield '  <key id="type" for="edge" attr.name="type" attr.type="string"/>\n';
   yield keyLines('e', 'edge', EDGE_PROPERTY_TYPES);
-  yield `  <graph id="zanjir" edgedefault="directed">\n    <desc>Zanjir export; home country ${xmlEscape(scope.homeCountry)}</desc>\n`;
+  // A subgraph says what it holds and what cut it as graph-level data (networkx: g.graph).
+  const meta = scopeMetadata(scope);
+  const graphKeys = meta ? Object.entries(meta).filter(([, v]) => v !== null) : [];
+  for (const [name, v] of graphKeys) {
+    const type = typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'double' : 'string';
+    yield `  <key id="g_${name}" for="graph" attr.name="${name}" attr.type="${type}"/>\n`;
+  }
+  const note = scopeNote(scope);
+  yield `  <graph id="zanjir" edgedefault="directed">\n    <desc>Zanjir export; home country ${xmlEscape(scope.homeCountry)}${note ? `. ${xmlEscape(note)}` : ''}</desc>\n`;
+  for (const [name, v] of graphKeys) yield `    <data key="g_${name}">${xmlEscape(Array.isArray(v) ? v.join(';') : String(v))}</data>\n`;
   for await (const n of allNodes(executor, scope)) {
     yield `    <node id="${xmlEscape(n.id)}">\n      <data key="labels">:${ENTITY_LABEL}:${n.kind}</data>\n      <data key="kind">${n.kind}</data>\n${dataLines('n', n, NODE_PROPERTY_TYPES)}    </node>\n`;
     onRecord();

@@ -3,7 +3,7 @@
 
 import type { Executor } from '../../db/executor.js';
 import { FORMAT, withSanctionEntries, type EdgeRecord, type NodeRecord } from '../../model/records.js';
-import { allEdges, allNodes, type ExportScope } from './subgraph.js';
+import { allEdges, allNodes, scopeMetadata, type ExportScope } from './subgraph.js';
 
 function nodeRecord(n: NodeRecord): Record<string, unknown> {
   // Sanctions are stored as three lists; the document shows them as entries (docs/interchange.md).
@@ -17,7 +17,9 @@ function edgeRecord(e: EdgeRecord): Record<string, unknown> {
 }
 
 export async function* jsonDocument(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<string> {
-  yield `{\n  "format": ${JSON.stringify(FORMAT)},\n  "homeCountry": ${JSON.stringify(scope.homeCountry)},\n  "nodes": [`;
+  // A subgraph says what it holds and what cut it, inside the file (the importer reads past it).
+  const meta = scopeMetadata(scope);
+  yield `{\n  "format": ${JSON.stringify(FORMAT)},\n  "homeCountry": ${JSON.stringify(scope.homeCountry)},\n${meta ? `  "export": ${JSON.stringify(meta)},\n` : ''}  "nodes": [`;
   let first = true;
   for await (const n of allNodes(executor, scope)) {
     yield `${first ? '\n' : ',\n'}    ${JSON.stringify(nodeRecord(n))}`;
@@ -35,7 +37,8 @@ export async function* jsonDocument(executor: Executor, scope: ExportScope, onRe
 }
 
 export async function* jsonLines(executor: Executor, scope: ExportScope, onRecord: () => void = () => {}): AsyncGenerator<string> {
-  yield `${JSON.stringify({ format: FORMAT, homeCountry: scope.homeCountry })}\n`;
+  const meta = scopeMetadata(scope);
+  yield `${JSON.stringify({ format: FORMAT, homeCountry: scope.homeCountry, ...(meta ? { export: meta } : {}) })}\n`;
   for await (const n of allNodes(executor, scope)) {
     yield `${JSON.stringify(nodeRecord(n))}\n`;
     onRecord();

@@ -11,6 +11,7 @@ export function exportQueryString(request: ExportRequest): string {
     params.set('root', request.rootId);
     params.set('direction', request.direction ?? 'upstream');
     if (request.maxDepth !== undefined) params.set('depth', String(request.maxDepth));
+    if (request.maxNodes !== undefined) params.set('maxNodes', String(request.maxNodes));
   }
   if (request.kinds && request.kinds.length > 0) params.set('kinds', request.kinds.join(','));
   if (request.raw) params.set('raw', '1');
@@ -22,10 +23,12 @@ export function parseExportQuery(params: URLSearchParams): ExportRequest {
   const direction = params.get('direction') ?? 'upstream';
   if (direction !== 'upstream' && direction !== 'downstream') throw new BadUserInputError('direction must be upstream or downstream.', 'direction');
   const depth = params.get('depth');
+  const maxNodes = params.get('maxNodes');
   return {
     rootId: params.get('root'),
     direction,
     maxDepth: depth === null ? undefined : Number(depth),
+    maxNodes: maxNodes === null ? undefined : Number(maxNodes),
     kinds: parseKinds(params.get('kinds')),
     raw: params.get('raw') === '1' || params.get('raw') === 'true',
   };

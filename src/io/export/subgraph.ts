@@ -18,7 +18,10 @@ export interface ExportRequest {
   /** null: the whole graph. */
   rootId?: string | null;
   direction?: 'upstream' | 'downstream';
+  /** Chain hops from the root; absent: the whole chain (up to maxNodes). */
   maxDepth?: number;
+  /** The most nodes a subgraph export holds (default and at most EXPORT_MAX_NODES). */
+  maxNodes?: number;
   /** null or empty: every kind. */
   kinds?: readonly NodeKind[] | null;
 }
@@ -33,32 +36,97 @@ export interface ExportScope {
   depthLimited: boolean;
   /** How many nodes lie at maxDepth + 1, the nearest depth the export left out. */
   nodesAtNextDepth: number;
+  /** A subgraph export stopped at the node cap (maxNodes); nearer tiers come first. */
+  truncated: boolean;
+  /** The node cap the walk used. */
+  maxNodes: number;
 }
 
-/** How far a subgraph export may reach by default and at most. */
-export const EXPORT_DEFAULT_DEPTH = 12;
+/** A subgraph export walks the whole chain unless a depth is asked; it holds at most this many nodes. */
+export const EXPORT_MAX_NODES = 100_000;
 export const EXPORT_MAX_DEPTH = 1000;
 
 export async function resolveScope(executor: Executor, request: ExportRequest): Promise<ExportScope> {
   const kinds = request.kinds && request.kinds.length > 0 ? request.kinds : NODE_KINDS;
   const [meta] = await executor.read('meta/get');
   const homeCountry = (meta?.homeCountry as string | null) ?? DEFAULT_HOME_COUNTRY;
-  if (!request.rootId) return { request, homeCountry, kinds, ids: null, depthLimited: false, nodesAtNextDepth: 0 };
-  const depth = request.maxDepth ?? EXPORT_DEFAULT_DEPTH;
+  const maxNodes = request.maxNodes ?? EXPORT_MAX_NODES;
+  if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > EXPORT_MAX_NODES) {
+    throw new BadUserInputError(`maxNodes must be a whole number from 1 to ${EXPORT_MAX_NODES}; got ${maxNodes}.`, 'maxNodes');
+  }
+  const base = { request, homeCountry, kinds, depthLimited: false, nodesAtNextDepth: 0, truncated: false, maxNodes };
+  if (!request.rootId) return { ...base, ids: null };
+  const depth = request.maxDepth ?? EXPORT_MAX_DEPTH;
   if (!Number.isInteger(depth) || depth < 0 || depth > EXPORT_MAX_DEPTH) {
     throw new BadUserInputError(`maxDepth must be a whole number from 0 to ${EXPORT_MAX_DEPTH}; got ${depth}.`, 'maxDepth');
   }
-  // The reach one hop further too, in the same snapshot, so the export can say what it left out.
-  const [rows, further] = await executor.readTransaction(
-    async (tx) => {
-      const params = { id: request.rootId, downstream: request.direction === 'downstream' };
-      return [await tx.run('export/subgraph-ids', params, { types: CHAIN_EDGE_TYPES, depth }), await tx.run('export/subgraph-ids', params, { types: CHAIN_EDGE_TYPES, depth: depth + 1 })];
+  const rootId = request.rootId;
+  // Tier by tier in one read transaction (one consistent snapshot): each node's depth is known,
+  // so the cap keeps the nearest nodes, and one tier past maxDepth says what a depth cut left out.
+  const scope = await executor.readTransaction(
+    async (tx): Promise<ExportScope | null> => {
+      const seen = new Set<string>([rootId]);
+      const ids: string[] = [rootId];
+      let frontier = [rootId];
+      let truncated = false;
+      let nodesAtNextDepth = 0;
+      for (let d = 1; frontier.length > 0; d += 1) {
+        const rows = await tx.run('export/next-tier', { frontier, downstream: request.direction === 'downstream' }, { types: CHAIN_EDGE_TYPES });
+        if (d === 1 && rows.length === 0) return null;
+        const next = rows.filter((r) => r.id !== null).map((r) => String(r.id)).filter((id) => !seen.has(id)).sort();
+        if (next.length === 0) break;
+        if (d > depth) {
+          nodesAtNextDepth = next.length;
+          break;
+        }
+        const room = maxNodes - ids.length;
+        if (next.length > room) {
+          ids.push(...next.slice(0, room));
+          truncated = true;
+          break;
+        }
+        for (const id of next) seen.add(id);
+        ids.push(...next);
+        frontier = next;
+      }
+      return { ...base, ids, depthLimited: nodesAtNextDepth > 0, nodesAtNextDepth, truncated };
     },
-    { label: 'export/subgraph-ids', timeoutMs: 0 },
+    { label: 'export/next-tier', timeoutMs: 0 },
   );
-  if (rows.length === 0) throw await new ChainStore(executor).unknownIdError([request.rootId]);
-  const nodesAtNextDepth = further.length - rows.length;
-  return { request, homeCountry, kinds, ids: rows.map((r) => String(r.id)), depthLimited: nodesAtNextDepth > 0, nodesAtNextDepth };
+  if (!scope) throw await new ChainStore(executor).unknownIdError([rootId]);
+  return scope;
+}
+
+/** What cut a subgraph export, in a sentence every format and door repeats; null when nothing did. */
+export function scopeNote(scope: ExportScope): string | null {
+  if (scope.truncated) {
+    return `Cut: the export stopped at the node cap of ${scope.maxNodes} nodes (nearest tiers first); this is not the whole chain. Ask for a larger maxNodes (at most ${EXPORT_MAX_NODES}) or a smaller depth.`;
+  }
+  if (scope.depthLimited) {
+    const n = scope.nodesAtNextDepth;
+    const depth = scope.request.maxDepth ?? EXPORT_MAX_DEPTH;
+    return `Cut: ${n} more ${n === 1 ? 'node lies' : 'nodes lie'} at depth ${depth + 1}, beyond maxDepth ${depth}; this is not the whole chain. Leave the depth out for the whole chain.`;
+  }
+  return null;
+}
+
+/** The export's scope as metadata for the file itself (JSON, JSON Lines, GraphML); null for the whole graph. */
+export function scopeMetadata(scope: ExportScope): Record<string, string | number | boolean | string[] | null> | null {
+  const narrowed = scope.kinds.length !== NODE_KINDS.length;
+  if (!scope.request.rootId && !narrowed) return null;
+  const note = scopeNote(scope);
+  return {
+    root: scope.request.rootId ?? null,
+    direction: scope.request.rootId ? (scope.request.direction ?? 'upstream') : null,
+    maxDepth: scope.request.maxDepth ?? null,
+    maxNodes: scope.maxNodes,
+    kinds: narrowed ? [...scope.kinds] : null,
+    complete: note === null,
+    depthLimited: scope.depthLimited,
+    nodesAtNextDepth: scope.nodesAtNextDepth,
+    truncated: scope.truncated,
+    ...(note ? { note } : {}),
+  };
 }
 
 /** Nodes of one kind in the scope, in id order. */
