@@ -1,6 +1,6 @@
 // A canonical dump of the database for round-trip tests: every node with its labels and typed
 // properties, every relationship likewise, sorted. Derived `_` properties and Zanjir's own
-// bookkeeping (meta node, import lock, API keys, change log, data-set records) are left out;
+// bookkeeping (meta node, import lock, API keys, change log and change feed, data-set records) are left out;
 // value types come from Cypher's valueType(), so 1000 and 1000.0 differ.
 
 import type { Executor } from '../../src/db/executor.js';
@@ -13,7 +13,7 @@ export interface Dump {
 export async function dumpGraph(executor: Executor): Promise<Dump> {
   const limits = { rowCap: 1_000_000, timeoutMs: 60_000 };
   const nodes = await executor.runReadOnlyCypher(
-    `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN ['ZanjirMeta', 'ZanjirImportLock', 'ZanjirApiKey', 'ZanjirChange', 'ZanjirDataset', 'ZanjirDatasetUndo', 'ZanjirDatasetWrite', 'ZanjirDatasetBatch'])
+    `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN ['ZanjirMeta', 'ZanjirImportLock', 'ZanjirApiKey', 'ZanjirChange', 'ZanjirGraphChange', 'ZanjirDataset', 'ZanjirDatasetUndo', 'ZanjirDatasetWrite', 'ZanjirDatasetBatch'])
      RETURN n.id AS id, labels(n) AS labels, [k IN keys(n) WHERE NOT k STARTS WITH '_' | [k, valueType(n[k]), n[k]]] AS props`,
     {},
     limits,
