@@ -102,6 +102,6 @@ describe('exports say when maxDepth left nodes out', () => {
     const res = await fetch(`${h.server.url}/export/cypher?root=mine:gol-e-gohar&direction=downstream&depth=12`);
     expect(res.headers.get('zanjir-depth-limited')).toBe('true');
     expect(res.headers.get('zanjir-nodes-at-next-depth')).toBe('2');
-    expect(await res.text()).toContain('// Depth-limited: 2 more nodes lie one hop beyond maxDepth 12');
+    expect(await res.text()).toContain('// Cut: 2 more nodes lie at depth 13, beyond maxDepth 12');
   });
 });
