@@ -18,6 +18,8 @@ export const config = defineConfig({
           // test/reference holds the second, independent implementations the engine is held against: pure, no database.
           include: ['src/**/*.test.ts', 'test/reference/**/*.test.ts'],
           environment: 'node',
+          // The property tests run hundreds of random graphs: seconds on an idle machine, more on a busy CI runner.
+          testTimeout: 60_000,
         },
       },
       {
