@@ -8,7 +8,8 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { snapshotCacheFor } from '../src/engine/snapshot-cache.js';
-import { chainBalanceReport, disruptionReport, importContentReport } from '../src/graphql/analytics/analytics.service.js';
+import { chainBalanceReport, disruptionReport, importContentReport } from '../src/services/analytics.js';
+import { serviceDeps } from '../src/services/deps.js';
 import { Edits } from '../src/io/edits.js';
 import { importSources } from '../src/io/importer.js';
 import { jsonLinesSource } from '../src/io/sources.js';
@@ -34,7 +35,7 @@ try {
   let t0 = performance.now();
   const snap = await cache.current();
   console.log(`${snap.nodeCount.toLocaleString('en')} nodes, ${snap.edgeCount.toLocaleString('en')} edges; full build ${((performance.now() - t0) / 1000).toFixed(2)} s, ≈ ${(snap.approximateBytes() / 1e6).toFixed(1)} MB`);
-  const deps = { store: db.store, executor: db.executor, snapshots: cache };
+  const deps = serviceDeps({ store: db.store, executor: db.executor, limits: config.limits, snapshots: cache });
   const item = chain.finishedGoods[0]!;
   const part = chain.parts[0]!;
   const questions: [string, () => Promise<unknown>][] = [

@@ -78,4 +78,44 @@ describe('the layering of src/', () => {
     for (const f of files) visit(f, []);
     expect(cycles).toEqual([]);
   });
+
+  // The doors (graphql, http, cli) sit on the services; the services and the reports serve every
+  // door alike, so they know none of them.
+  const DOOR_RULES: [string, string[], string[]][] = [
+    ['services', ['graphql', 'http', 'cli', 'reports', 'server', 'context'], []],
+    ['reports', ['graphql', 'http', 'cli', 'server', 'context'], []],
+    ['context', ['graphql', 'http', 'cli', 'reports', 'server'], []],
+    // `zanjir schema` emits the GraphQL SDL: the one CLI file that needs the schema.
+    ['cli', ['graphql', 'http'], ['cli/commands/schema.ts']],
+    ['http', ['cli'], []],
+  ];
+  for (const [from, forbidden, allowed] of DOOR_RULES) {
+    it(`keeps src/${from} off ${forbidden.join(', ')}`, () => {
+      for (const f of files.filter((x) => area(x) === from && !allowed.includes(path.relative(SRC, x)))) {
+        const bad = graph.get(f)!.local.filter((l) => forbidden.includes(area(l)));
+        expect(bad.map((b) => path.relative(SRC, b)), path.relative(SRC, f)).toEqual([]);
+      }
+    });
+  }
+
+  it('has no import cycles between folders', () => {
+    const folders = new Map<string, Set<string>>();
+    for (const [f, { local }] of graph) {
+      for (const l of local) if (area(l) !== area(f)) folders.set(area(f), (folders.get(area(f)) ?? new Set()).add(area(l)));
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (a: string, trail: string[]) => {
+      if (state.get(a) === 'done') return;
+      if (state.get(a) === 'visiting') {
+        cycles.push([...trail.slice(trail.indexOf(a)), a].join(' → '));
+        return;
+      }
+      state.set(a, 'visiting');
+      for (const next of folders.get(a) ?? []) visit(next, [...trail, a]);
+      state.set(a, 'done');
+    };
+    for (const a of folders.keys()) visit(a, []);
+    expect(cycles).toEqual([]);
+  });
 });

@@ -10,7 +10,8 @@ import { ChainStore } from './db/chain-store.js';
 import { RequestBudget } from './db/budget.js';
 import type { Executor } from './db/executor.js';
 import { snapshotCacheFor, type SnapshotCache } from './engine/snapshot-cache.js';
-import { createLoaders, type Loaders } from './graphql/loaders.js';
+import { createLoaders, type Loaders } from './services/loaders.js';
+import type { Limits, ServiceDeps } from './services/deps.js';
 
 export type { Principal };
 
@@ -24,8 +25,10 @@ export interface Services {
   snapshots?: SnapshotCache;
 }
 
-export interface Context extends Services {
+/** A request's context: what the GraphQL door holds, and the services' one dependency shape. */
+export interface Context extends Services, ServiceDeps {
   snapshots: SnapshotCache;
+  limits: Limits;
   loaders: Loaders;
   principal: Principal;
   budget: RequestBudget;
@@ -48,6 +51,7 @@ export function createContext(services: Services, principal: Principal, budget?:
     ...services,
     executor,
     snapshots,
+    limits,
     store,
     loaders: createLoaders(store, engine),
     principal,

@@ -17,7 +17,7 @@ import { checkExposure } from './access/exposure.js';
 import { hostAllowed } from './access/host.js';
 import { JwtVerifier } from './access/jwt.js';
 import type { Principal } from './access/roles.js';
-import { assertAllowed, createContext, type Context, type Services } from './context.js';
+import { assertAllowed, createContext, snapshotCacheFor, type Context, type Services } from './context.js';
 import { AccessStore } from './db/access-store.js';
 import { RequestBudget } from './db/budget.js';
 import type { ChainStore } from './db/chain-store.js';
@@ -104,7 +104,7 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
   const access = new AccessStore(core.executor);
   const jwt = config.access.jwt ? new JwtVerifier(config.access.jwt) : null;
   const services: Services = { ...core, access, authenticator: new Authenticator(config.access, access, jwt) };
-  const metrics = createMetrics(() => core.executor.load);
+  const metrics = createMetrics(() => core.executor.load, () => snapshotCacheFor(core.executor));
   const inFlight = new Map<string, number>();
   /** Counts a caller's running request; refuses one over ZANJIR_CLIENT_CONCURRENCY. */
   const admitCaller = (req: IncomingMessage, res: ServerResponse, principal: Principal): void => {

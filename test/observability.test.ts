@@ -4,6 +4,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/http/log.js';
+import { Edits } from '../src/io/edits.js';
 import { startServer, type ZanjirServer } from '../src/server.js';
 import { fixture } from './helpers/fixtures.js';
 import { startHarness, testConfig, type Harness } from './helpers/harness.js';
@@ -60,6 +61,21 @@ describe('metrics and health', () => {
     expect(text).toMatch(/zanjir_http_request_duration_seconds_bucket\{le="0.1",route="\/graphql"\}/);
     expect(text).toMatch(/zanjir_db_calls_in_use 0/);
     expect(text).toMatch(/zanjir_process_resident_memory_bytes \d+/);
+  });
+
+  it('counts the analytics engine’s full builds and delta refreshes, and how far it trails the database', async () => {
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
+    const ask = () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ importContent(id: "product:steel") { totalImportContent } }' }) });
+    await ask();
+    const builds = await metric('zanjir_snapshot_full_builds_total');
+    const refreshes = await metric('zanjir_snapshot_refreshes_total');
+    expect(builds).toBeGreaterThanOrEqual(1);
+    // An edit made elsewhere on the same database: the next answer catches up by a delta, not a build.
+    await new Edits(h.db.executor).upsertNode('test', { id: 'product:steel', kind: 'Product', name: 'Steel', stage: 'SEMI_FINISHED', unitValueUsd: 650 }, []);
+    await ask();
+    expect(await metric('zanjir_snapshot_full_builds_total')).toBe(builds);
+    expect(await metric('zanjir_snapshot_refreshes_total')).toBe(refreshes + 1);
+    expect(await metric('zanjir_snapshot_version_lag')).toBe(0);
   });
 
   it('keeps liveness apart from readiness', async () => {

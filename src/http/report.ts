@@ -1,11 +1,12 @@
 // GET /report/<name>.csv?…: every localization report as a CSV table a spreadsheet can open or
 // import "from web" (a plain GET, no headers needed). The same service as GraphQL and the CLI
-// computes it (src/reports/tables.ts). GET /report/ lists the reports.
+// computes it (src/reports/registry.ts). GET /report/ lists the reports.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { snapshotCacheFor, type Services } from '../context.js';
+import type { Services } from '../context.js';
+import { serviceDeps } from '../services/deps.js';
 import { toCsv } from '../reports/csv.js';
-import { REPORTS, reportNamed, runReport } from '../reports/tables.js';
+import { REPORTS, reportNamed, runReport } from '../reports/registry.js';
 
 /** `services` is the request's context: its executor and store count against the request's budget, which solves check too. */
 export async function handleReport(services: Services & { budget?: { check(): void } }, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -17,7 +18,7 @@ export async function handleReport(services: Services & { budget?: { check(): vo
   }
   const match = /^\/report\/([a-z-]+)\.csv$/.exec(url.pathname);
   if (!match || !reportNamed(match[1]!)) {
-    const listing = Object.entries(REPORTS).map(([name, def]) => ({ url: `/report/${name}.csv`, title: def.title, params: def.params, required: def.required ?? [] }));
+    const listing = Object.entries(REPORTS).map(([name, def]) => ({ url: `/report/${name}.csv`, title: def.title, graphql: def.graphql, params: def.params.map((p) => p.name), required: def.params.filter((p) => p.required).map((p) => p.name) }));
     const status = url.pathname === '/report' || url.pathname === '/report/' ? 200 : 404;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(status === 200 ? { reports: listing } : { error: `No report at ${url.pathname}.`, reports: listing }));
@@ -27,7 +28,7 @@ export async function handleReport(services: Services & { budget?: { check(): vo
   const params = new Map<string, string>();
   for (const [key, value] of url.searchParams) params.set(key, params.has(key) ? `${params.get(key)},${value}` : value);
   // Computed before any byte is sent, so a bad id or parameter is a clean 4xx.
-  const table = await runReport({ store: services.store, executor: services.executor, snapshots: services.snapshots ?? snapshotCacheFor(services.executor), budget: services.budget }, name, params);
+  const table = await runReport(serviceDeps({ store: services.store, executor: services.executor, limits: services.config.limits, snapshots: services.snapshots, budget: services.budget }), name, params);
   const body = Buffer.from(toCsv(table), 'utf8');
   const id = params.get('id');
   const file = [name, id, params.get('countries'), params.get('stage')].filter(Boolean).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');

@@ -3,7 +3,7 @@
 // spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) made
 // inert with a leading apostrophe. Real numbers are never touched: -4 stays the number -4.
 
-import type { Cell, Table } from './tables.js';
+import type { Cell, Table } from './registry.js';
 
 export const BOM = '\uFEFF';
 

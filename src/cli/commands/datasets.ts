@@ -4,7 +4,7 @@
 import { removeDataset } from '../../io/dataset-removal.js';
 import { checkDatasetName, listDatasets } from '../../io/datasets.js';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../reports/text-table.js';
 import { log, withDatabase } from './common.js';
 
 export const DATASETS_USAGE = `zanjir datasets [--json]          list the data sets, oldest first

@@ -8,7 +8,7 @@ import { isRole } from '../../access/roles.js';
 import { ROLES } from '../../config.js';
 import { AccessStore } from '../../db/access-store.js';
 import { stringOption, UsageError, type ParsedArgs } from '../args.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../reports/text-table.js';
 import { withDatabase } from './common.js';
 
 export const KEYS_USAGE = `zanjir keys create --name NAME --role ${ROLES.join('|')}   print a new key (shown once)

@@ -20,7 +20,7 @@ import {
   importReliantLinksReport,
   parallelWorkReport,
   valueFlowsReport,
-} from './analytics.service.js';
+} from '../../services/analytics.js';
 
 @Resolver()
 export class AnalyticsResolver {
@@ -45,8 +45,19 @@ export class AnalyticsResolver {
   }
 
   @Query(() => DisruptionType, { description: 'What share of each item’s supply is lost if the named nodes, countries or all imports stop.' })
-  disruption(@Arg('scenario', () => DisruptionInput) scenario: DisruptionInput, @Ctx() ctx: Context) {
-    return disruptionReport(ctx, scenario);
+  async disruption(@Arg('scenario', () => DisruptionInput) scenario: DisruptionInput, @Ctx() ctx: Context) {
+    const r = await disruptionReport(ctx, scenario);
+    // Records only for what the query selects: a loss's item, a removed source, through the request's loader.
+    const load = (id: string) => ctx.loaders.node.load(id);
+    const withItem = (l: { itemId: string; loss: number }) => ({ ...l, get item() { return load(l.itemId); } });
+    return {
+      ...r,
+      get losses() { return r.losses.map(withItem); },
+      get finishedGoodsHit() { return r.finishedGoodsHit.map(withItem); },
+      get removedSources() { return r.removedSourceIds.map(load); },
+      get removedGroups() { return r.removedGroupIds.map(load); },
+      get sanctioned() { return r.sanctioned.map((x) => ({ get node() { return load(x.nodeId); }, reason: x.reason })); },
+    };
   }
 
   @Query(() => [ChokepointType], { description: 'Upstream nodes whose removal alone costs X at least minImpact (default 1) of its supply.' })

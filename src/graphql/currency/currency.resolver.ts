@@ -12,7 +12,7 @@ import {
   DEFAULT_BILLS,
   MAX_BILLS,
   MAX_CONTENT_IDS,
-} from './currency.service.js';
+} from '../../services/currency.js';
 import type { PlanItemEffect } from '../../analytics/currency.js';
 
 @Resolver()

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { requireRole, type Context } from '../../context.js';
 import type { NodeKind } from '../../model/kinds.js';
 import { NodeKindEnum, WalkDirection } from '../common/enums.js';
-import { exportGraphInline } from './export.service.js';
+import { exportGraphInline } from '../../services/export.js';
 import { ExportFormatEnum, ExportResultType } from './export.type.js';
 
 @Resolver()

@@ -4,8 +4,8 @@ import type { NodeKind } from '../../model/kinds.js';
 import { NodeKindEnum, SortDirection } from '../common/enums.js';
 import { ChainNode } from './chain-node.type.js';
 import { GraphInfoType, NodeConnectionType, NodeFilterInput, NodeOrderInput, SearchHitType } from './connection.type.js';
-import { nodesByIds, pageNodes, requireNode, searchNodes } from './node.service.js';
-import { graphInfo } from './graph-info.service.js';
+import { nodesByIds, pageNodes, requireNode, searchNodes } from '../../services/nodes.js';
+import { graphInfo } from '../../services/graph-info.js';
 
 @Resolver()
 export class NodeResolver {

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from '
 import { requireRole, type Context } from '../../context.js';
 import { DependencyGraphType } from '../walk/dependency-graph.type.js';
 import { BackerType, HoldingsType, OrganizationChokepointType, StaleFiguresType } from './organization.type.js';
-import { holdingsReport, organizationChokepointsReport, organizationsBehind, staleFiguresReport } from './organization.service.js';
+import { holdingsReport, organizationChokepointsReport, organizationsBehind, staleFiguresReport } from '../../services/organization.js';
 
 @Resolver()
 export class OrganizationResolver {

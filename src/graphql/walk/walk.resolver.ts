@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { DependencyGraphType } from './dependency-graph.type.js';
-import { walk, type WalkResult } from './walk.service.js';
+import { walk, type WalkResult } from '../../services/walk.js';
 
 /** Node records are read lazily: a query asking only ids, kinds, names and depths costs no database read. */
 function toGraph(ctx: Context, result: WalkResult) {

@@ -1,13 +1,13 @@
-import type { Context } from '../../context.js';
+import type { ServiceDeps } from './deps.js';
 
-export async function graphInfo(ctx: Context) {
+export async function graphInfo(ctx: ServiceDeps) {
   const [counts, homeCountry] = await Promise.all([ctx.store.counts(), ctx.homeCountry()]);
   const list = (m: Record<string, number>) => Object.entries(m).map(([name, count]) => ({ name, count }));
   return {
     homeCountry,
     nodeCounts: list(counts.nodes),
     edgeCounts: list(counts.edges),
-    maxDepth: ctx.config.limits.maxDepth,
-    maxNodes: ctx.config.limits.maxNodes,
+    maxDepth: ctx.limits.maxDepth,
+    maxNodes: ctx.limits.maxNodes,
   };
 }

@@ -2,7 +2,7 @@
 // /view/plan page through GraphQL): check the input, solve on the one analytics engine
 // (src/analytics/currency.ts over src/engine/snapshot-cache.ts), hand back node records.
 
-import { planTimeline } from '../../analytics/plan-timeline.js';
+import { planTimeline } from '../analytics/plan-timeline.js';
 import {
   DEFAULT_PLAN_STATUSES,
   importBills,
@@ -12,11 +12,11 @@ import {
   localizationPlan,
   type ItemImpact,
   type PlanItemEffect,
-} from '../../analytics/currency.js';
-import { BadUserInputError, NotFoundError } from '../../errors/index.js';
-import { recordsOf, type ServiceDeps } from '../analytics/analytics.service.js';
-import { PROJECT_STATUSES, STAGES } from '../../model/kinds.js';
-import type { NodeRecord } from '../../model/records.js';
+} from '../analytics/currency.js';
+import { BadUserInputError, NotFoundError } from '../errors/index.js';
+import { recordsOf, type ServiceDeps } from './analytics.js';
+import { PROJECT_STATUSES, STAGES } from '../model/kinds.js';
+import type { NodeRecord } from '../model/records.js';
 
 /** Far above any budget a ministry decides on (a thousand trillion dollars): a typo guard. */
 export const MAX_BUDGET_USD = 1e15;
@@ -25,8 +25,6 @@ export const MAX_BILLS = 1_000;
 /** Items one importContentAfter may ask for: each brings its upstream into the solve. */
 export const MAX_CONTENT_IDS = 100;
 
-/** @deprecated the one dependency shape is ServiceDeps. */
-export type CurrencyDeps = ServiceDeps;
 
 function withItems(node: (id: string) => NodeRecord, items: ItemImpact[]) {
   return items.map((i) => ({ ...i, item: node(i.itemId), capacityTpy: i.capacity }));
@@ -58,7 +56,7 @@ export function checkStatuses(statuses: readonly string[] | null | undefined): s
   return [...new Set(statuses)];
 }
 
-export async function importBillsReport(deps: CurrencyDeps, options: { stage?: string | null; first?: number | null } = {}) {
+export async function importBillsReport(deps: ServiceDeps, options: { stage?: string | null; first?: number | null } = {}) {
   const first = options.first ?? DEFAULT_BILLS;
   if (!Number.isInteger(first) || first < 1 || first > MAX_BILLS) {
     throw new BadUserInputError(`first must be a whole number from 1 to ${MAX_BILLS}; got ${first}.`, 'first');
@@ -74,7 +72,7 @@ export async function importBillsReport(deps: CurrencyDeps, options: { stage?: s
 }
 
 /** NOT_FOUND for an unknown id; BAD_USER_INPUT for a node of another kind. */
-async function requireKind(deps: CurrencyDeps, ids: readonly string[], kinds: readonly string[], what: string, argument: string) {
+async function requireKind(deps: ServiceDeps, ids: readonly string[], kinds: readonly string[], what: string, argument: string) {
   const snap = await deps.snapshots.current();
   const unknown = ids.filter((id) => !snap.has(id));
   if (unknown.length > 0) throw new NotFoundError('node', unknown.join(', '));
@@ -85,7 +83,7 @@ async function requireKind(deps: CurrencyDeps, ids: readonly string[], kinds: re
   return snap;
 }
 
-export async function localizationImpactReport(deps: CurrencyDeps, projectId: string) {
+export async function localizationImpactReport(deps: ServiceDeps, projectId: string) {
   if (typeof projectId !== 'string' || projectId.trim() === '') throw new BadUserInputError('projectId must not be empty.', 'projectId');
   const snap = await requireKind(deps, [projectId], ['Project'], 'a localization project', 'projectId');
   const r = localizationImpact(snap, projectId);
@@ -99,7 +97,7 @@ export interface PlanRequest {
   minProgress?: number | null;
 }
 
-export async function localizationPlanReport(deps: CurrencyDeps, request: PlanRequest) {
+export async function localizationPlanReport(deps: ServiceDeps, request: PlanRequest) {
   const budgetUsd = checkBudget(request.budgetUsd);
   const minProgress = checkMinProgress(request.minProgress);
   const statuses = checkStatuses(request.statuses);
@@ -119,7 +117,7 @@ export async function localizationPlanReport(deps: CurrencyDeps, request: PlanRe
 }
 
 /** t and t′ of the given items once a plan's projects are finished. */
-export async function importContentAfterReport(deps: CurrencyDeps, effects: readonly PlanItemEffect[], ids: readonly string[]) {
+export async function importContentAfterReport(deps: ServiceDeps, effects: readonly PlanItemEffect[], ids: readonly string[]) {
   const unique = [...new Set(ids)];
   if (unique.length > MAX_CONTENT_IDS) {
     throw new BadUserInputError(`importContentAfter takes at most ${MAX_CONTENT_IDS} ids; got ${unique.length}.`, 'ids');
@@ -137,7 +135,7 @@ export async function importContentAfterReport(deps: CurrencyDeps, effects: read
 }
 
 /** How old the figures a plan rests on are: its projects' and their items' upstreams. */
-function planFigures(snap: import('../../analytics/graph-snapshot.js').GraphSnapshot, projectIds: readonly string[]) {
+function planFigures(snap: import('../analytics/graph-snapshot.js').GraphSnapshot, projectIds: readonly string[]) {
   const ids = new Set<string>(projectIds);
   for (const id of projectIds) {
     const v = snap.index.get(id);

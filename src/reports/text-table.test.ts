@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable } from './table.js';
+import { formatTable } from './text-table.js';
 
 describe('formatTable', () => {
   it('escapes control characters in cells, so a stored name cannot drive the terminal (issue 22)', () => {

@@ -1,18 +1,18 @@
 // Looks nodes up, pages through them and searches them; validates what resolvers pass in.
 
-import { BadUserInputError, NotFoundError } from '../../errors/index.js';
-import type { OrderField } from '../../db/chain-store.js';
-import { categoriesOfSector, type Category, type Sector } from '../../model/categories.js';
-import { PROJECT_STATUSES, SITE_STATUSES, type NodeKind } from '../../model/kinds.js';
-import type { NodeRecord } from '../../model/records.js';
-import { MAX_SEARCH_CHARS, MAX_SEARCH_WORDS } from '../../model/search-rank.js';
-import { words } from '../../model/search-words.js';
-import type { Context } from '../../context.js';
+import { BadUserInputError, NotFoundError } from '../errors/index.js';
+import type { OrderField } from '../db/chain-store.js';
+import { categoriesOfSector, type Category, type Sector } from '../model/categories.js';
+import { PROJECT_STATUSES, SITE_STATUSES, type NodeKind } from '../model/kinds.js';
+import type { NodeRecord } from '../model/records.js';
+import { MAX_SEARCH_CHARS, MAX_SEARCH_WORDS } from '../model/search-rank.js';
+import { words } from '../model/search-words.js';
+import { loadNode, loadNodes, type ServiceDeps } from './deps.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { checkDatasetName } from '../../io/datasets.js';
+import { checkDatasetName } from '../io/datasets.js';
 
-export async function requireNode(ctx: Context, id: string): Promise<NodeRecord> {
-  const node = await ctx.loaders.node.load(id);
+export async function requireNode(ctx: ServiceDeps, id: string): Promise<NodeRecord> {
+  const node = await loadNode(ctx, id);
   if (!node) throw await ctx.store.unknownIdError([id]);
   return node;
 }
@@ -24,9 +24,9 @@ export const MAX_IDS = 500;
 const SUGGESTED_IDS = 5;
 
 /** Nodes for ids, in order; an unknown id is null in the list and a NOT_FOUND error at its index. */
-export async function nodesByIds(ctx: Context, ids: readonly string[]): Promise<(NodeRecord | Error)[]> {
+export async function nodesByIds(ctx: ServiceDeps, ids: readonly string[]): Promise<(NodeRecord | Error)[]> {
   if (ids.length > MAX_IDS) throw new BadUserInputError(`ids may hold at most ${MAX_IDS} ids; got ${ids.length}.`, 'ids');
-  const nodes = await ctx.loaders.node.loadMany(ids);
+  const nodes = await loadNodes(ctx, ids);
   let searched = 0;
   return Promise.all(
     nodes.map(async (n, i) => {
@@ -89,7 +89,7 @@ export function checkFilter(kind: NodeKind | null, filter: PageFilter) {
   return { country, province, stage: filter.stage ?? null, status: filter.status ?? null, categories, text, dataset: filter.dataset ?? null };
 }
 
-export async function pageNodes(ctx: Context, args: PageArgs) {
+export async function pageNodes(ctx: ServiceDeps, args: PageArgs) {
   if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE}; got ${args.first}.`, 'first');
   if (args.filter.dataset !== undefined && args.filter.dataset !== null) checkDatasetName(args.filter.dataset, 'filter.dataset');
   const after = args.after ? decodeCursor(args.after, args.orderField) : null;
@@ -113,7 +113,7 @@ export async function pageNodes(ctx: Context, args: PageArgs) {
   };
 }
 
-export async function searchNodes(ctx: Context, text: string, kind: NodeKind | null, first: number) {
+export async function searchNodes(ctx: ServiceDeps, text: string, kind: NodeKind | null, first: number) {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError(`first must be between 1 and 100; got ${first}.`, 'first');
   checkSearchText(text);
   return ctx.store.search(text, kind, first);

@@ -2,8 +2,8 @@
 // without the value) and the id of the last node seen, so a page resumes exactly after it even
 // while nodes are added.
 
-import { BadUserInputError } from '../../errors/index.js';
-import type { OrderField, SortKey } from '../../db/chain-store.js';
+import { BadUserInputError } from '../errors/index.js';
+import type { OrderField, SortKey } from '../db/chain-store.js';
 
 export function encodeCursor(field: OrderField, key: SortKey, id: string): string {
   return Buffer.from(JSON.stringify([field, key, id]), 'utf8').toString('base64url');

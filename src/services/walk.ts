@@ -4,12 +4,12 @@
 // which graph version it walked and what it left out beyond maxDepth. Node records beyond id,
 // kind and name are loaded only when a caller asks for them (one batched query).
 
-import { BadUserInputError } from '../../errors/index.js';
-import { walkSnapshot } from '../../analytics/snapshot-walk.js';
-import type { NodeKind } from '../../model/kinds.js';
-import type { EdgeRecord, NodeRecord } from '../../model/records.js';
-import type { Context } from '../../context.js';
-import { requireNode } from '../node/node.service.js';
+import { BadUserInputError } from '../errors/index.js';
+import { walkSnapshot } from '../analytics/snapshot-walk.js';
+import type { NodeKind } from '../model/kinds.js';
+import type { EdgeRecord, NodeRecord } from '../model/records.js';
+import type { ServiceDeps } from './deps.js';
+import { requireNode } from './nodes.js';
 
 export interface WalkRequest {
   id: string;
@@ -45,8 +45,8 @@ export interface WalkResult {
   root?: NodeRecord;
 }
 
-export function walkLimits(ctx: Context, maxDepth?: number | null, maxNodes?: number | null): { depth: number; nodes: number } {
-  const limits = ctx.config.limits;
+export function walkLimits(ctx: ServiceDeps, maxDepth?: number | null, maxNodes?: number | null): { depth: number; nodes: number } {
+  const limits = ctx.limits;
   const depth = maxDepth ?? Math.min(limits.defaultDepth, limits.maxDepth);
   const nodes = maxNodes ?? limits.maxNodes;
   if (!Number.isInteger(depth) || depth < 1 || depth > limits.maxDepth) {
@@ -58,7 +58,7 @@ export function walkLimits(ctx: Context, maxDepth?: number | null, maxNodes?: nu
   return { depth, nodes };
 }
 
-export async function walk(ctx: Context, request: WalkRequest): Promise<WalkResult> {
+export async function walk(ctx: ServiceDeps, request: WalkRequest): Promise<WalkResult> {
   const limits = walkLimits(ctx, request.maxDepth, request.maxNodes);
   const snap = await ctx.snapshots.current();
   const base = { rootId: request.id, direction: request.direction, maxDepth: limits.depth, graphVersion: snap.version };

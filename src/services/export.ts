@@ -1,16 +1,17 @@
-import { PayloadTooLargeError } from '../../errors/index.js';
-import type { Context } from '../../context.js';
-import { exportStream, resolveScope, type ExportRequest } from '../../io/export/index.js';
-import { exportQueryString } from '../../io/export/request.js';
-import { ExportFormatEnum } from './export.type.js';
+// The GraphQL door's inline export: the document in memory up to a cap, else the download's URL.
+
+import { PayloadTooLargeError } from '../errors/index.js';
+import type { ServiceDeps } from './deps.js';
+import { exportStream, resolveScope, type ExportFormat, type ExportRequest } from '../io/export/index.js';
+import { exportQueryString } from '../io/export/request.js';
 
 /** Builds the document in memory only up to the configured cap; past it, points to the download. */
-export async function exportGraphInline(ctx: Context, request: ExportRequest, format: ExportFormatEnum) {
+export async function exportGraphInline(ctx: ServiceDeps, request: ExportRequest, format: ExportFormat) {
   const downloadUrl = `/export/${format}${exportQueryString(request)}`;
   const scope = await resolveScope(ctx.executor, request);
   const cut = { depthLimited: scope.depthLimited, nodesAtNextDepth: scope.nodesAtNextDepth, truncated: scope.truncated };
-  if (format === ExportFormatEnum.CSV) return { format, document: null, downloadUrl, records: 0, bytes: 0, ...cut };
-  const cap = ctx.config.limits.exportInlineBytes;
+  if (format === 'csv.zip') return { format, document: null, downloadUrl, records: 0, bytes: 0, ...cut };
+  const cap = ctx.limits.exportInlineBytes;
   const parts: string[] = [];
   let bytes = 0;
   let records = 0;

@@ -3,15 +3,15 @@
 // figures are stale. Fetch in one round trip (an item's upstream from the in-memory snapshot when
 // there is one), solve in src/analytics, map ids back to records.
 
-import { holdings, backersOf, reachOf } from '../../analytics/ownership.js';
-import { setChokepoints } from '../../analytics/disruption.js';
-import { staleCutoff } from '../../analytics/dates.js';
-import { BadUserInputError, NotFoundError } from '../../errors/index.js';
-import { engineFor, recordsOf, solveOptions, type ServiceDeps } from '../analytics/analytics.service.js';
-import { fetchOwnershipBehind, fetchOwnershipDown, OWNERSHIP_DEPTH } from '../../db/ownership-store.js';
-import { toEdgeRecord, toNodeRecord } from '../../db/mappers.js';
-import { FIGURE_PROPERTIES, type NodeRecord } from '../../model/records.js';
-import { EDGE_TYPES, NODE_KINDS, type EdgeType } from '../../model/kinds.js';
+import { holdings, backersOf, reachOf } from '../analytics/ownership.js';
+import { setChokepoints } from '../analytics/disruption.js';
+import { staleCutoff } from '../analytics/dates.js';
+import { BadUserInputError, NotFoundError } from '../errors/index.js';
+import { engineFor, recordsOf, solveOptions, type ServiceDeps } from './analytics.js';
+import { fetchOwnershipBehind, fetchOwnershipDown, OWNERSHIP_DEPTH } from '../db/ownership-store.js';
+import { toEdgeRecord, toNodeRecord } from '../db/mappers.js';
+import { FIGURE_PROPERTIES, type NodeRecord } from '../model/records.js';
+import { EDGE_TYPES, NODE_KINDS, type EdgeType } from '../model/kinds.js';
 
 /** What staleFigures looks at: the figure properties of node kinds and edge types, and the types that have any. */
 const FIGURE_QUERY = (() => {
@@ -20,8 +20,6 @@ const FIGURE_QUERY = (() => {
   return { params: { nodeFigures: union(NODE_KINDS), edgeFigures: union(types) }, types };
 })();
 
-/** @deprecated the one dependency shape is ServiceDeps. */
-export type OrganizationDeps = ServiceDeps;
 
 export const MAX_STALE_PAGE = 1_000;
 
@@ -34,7 +32,7 @@ function checkDepth(maxDepth: number | null | undefined): number {
 }
 
 /** What an organisation holds through ownership chains, the sites it and its holdings operate, and the suppliers that are them. */
-export async function holdingsReport(deps: OrganizationDeps, id: string, maxDepth?: number | null) {
+export async function holdingsReport(deps: ServiceDeps, id: string, maxDepth?: number | null) {
   const depth = checkDepth(maxDepth);
   const graph = await fetchOwnershipDown(deps.executor, id, depth);
   if (!graph) {
@@ -69,7 +67,7 @@ export async function holdingsReport(deps: OrganizationDeps, id: string, maxDept
  * The organisations behind the nodes of a walk: who operates, owns or is them, and who controls
  * those; `load` reads a node's record (the request's loader).
  */
-export async function organizationsBehind(deps: OrganizationDeps, ids: readonly string[], load: (id: string) => Promise<NodeRecord | null>) {
+export async function organizationsBehind(deps: ServiceDeps, ids: readonly string[], load: (id: string) => Promise<NodeRecord | null>) {
   const graph = await fetchOwnershipBehind(deps.executor, ids);
   return backersOf(graph, new Set(ids)).map((b) => ({ organization: graph.nodes.get(b.organizationId)!, nodes: b.nodeIds.map(load), direct: b.direct }));
 }
@@ -78,7 +76,7 @@ export async function organizationsBehind(deps: OrganizationDeps, ids: readonly 
  * Organisations whose removal (everything they reach: sites they or companies they control
  * operate or hold a majority of, suppliers that are them) costs `id` at least `minImpact`.
  */
-export async function organizationChokepointsReport(deps: OrganizationDeps, id: string, minImpact?: number | null) {
+export async function organizationChokepointsReport(deps: ServiceDeps, id: string, minImpact?: number | null) {
   const bar = minImpact ?? 1;
   if (!(bar >= 0 && bar <= 1)) throw new BadUserInputError(`minImpact must be between 0 and 1; got ${bar}.`, 'minImpact');
   // Who stands behind what comes from the engine's ownership edges, like the chain itself.
@@ -111,7 +109,7 @@ export async function organizationChokepointsReport(deps: OrganizationDeps, id: 
 }
 
 /** Records whose figures are dated before (this year − olderThan), oldest first; undated ones too when asked. */
-export async function staleFiguresReport(deps: OrganizationDeps, olderThan?: number | null, options: { undated?: boolean | null; first?: number | null } = {}) {
+export async function staleFiguresReport(deps: ServiceDeps, olderThan?: number | null, options: { undated?: boolean | null; first?: number | null } = {}) {
   const years = olderThan ?? 3;
   if (!Number.isInteger(years) || years < 0 || years > 200) throw new BadUserInputError(`olderThan is an age in whole years, 0 to 200; got ${years}.`, 'olderThan');
   const first = options.first ?? 100;

@@ -16,30 +16,16 @@ import {
   type SolveOptions,
   type DisruptionScenario,
   type FlowDetail,
-} from '../../analytics/index.js';
-import { disruption } from '../../analytics/disruption.js';
-import { sanctionedSources } from '../../analytics/sanctions.js';
-import { BadUserInputError } from '../../errors/index.js';
-import type { Executor } from '../../db/executor.js';
-import { isItemKind, STAGES, type NodeKind } from '../../model/kinds.js';
-import type { NodeRecord } from '../../model/records.js';
-import type { ChainStore } from '../../db/chain-store.js';
-import type { SnapshotCache } from '../../engine/snapshot-cache.js';
-import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
+} from '../analytics/index.js';
+import { disruption } from '../analytics/disruption.js';
+import { sanctionedSources } from '../analytics/sanctions.js';
+import { BadUserInputError } from '../errors/index.js';
+import { isItemKind, STAGES, type NodeKind } from '../model/kinds.js';
+import type { NodeRecord } from '../model/records.js';
+import { loadNodes, type ServiceDeps } from './deps.js';
+import type { GraphSnapshot } from '../analytics/graph-snapshot.js';
 
-/** What every service takes: the data access, the process's engine, and for a request its loaders and budget. */
-export interface ServiceDeps {
-  store: ChainStore;
-  executor: Executor;
-  /** The process's analytics engine, kept current by the change feed. */
-  snapshots: SnapshotCache;
-  /** The request's node loader, to read the records an answer names lazily (GraphQL). */
-  loaders?: { node: { load(id: string): Promise<NodeRecord | null> } };
-  /** The request's time budget: solves of one candidate at a time check it between candidates. */
-  budget?: { check(): void };
-}
-/** @deprecated the one dependency shape is ServiceDeps. */
-export type AnalyticsDeps = ServiceDeps;
+export type { ServiceDeps };
 
 /** Solve options that stop one-solve-per-candidate work when the request's time is up. */
 export function solveOptions(deps: { budget?: { check(): void } }): SolveOptions {
@@ -68,12 +54,11 @@ export async function engineFor(deps: ServiceDeps, id?: string): Promise<GraphSn
 /** The full records of the nodes an answer names, read in one batch (through the request's loader when there is one). */
 export async function recordsOf(deps: ServiceDeps, ids: Iterable<string>): Promise<(id: string) => NodeRecord> {
   const wanted = [...new Set(ids)];
-  const loader = deps.loaders?.node;
-  const records = loader ? await Promise.all(wanted.map((id) => loader.load(id))) : await deps.store.nodesByIds(wanted);
+  const records = await loadNodes(deps, wanted);
   const byId = new Map<string, NodeRecord>();
   wanted.forEach((id, i) => {
     const r = records[i];
-    if (r) byId.set(id, r);
+    if (r && !(r instanceof Error)) byId.set(id, r);
   });
   return (id) => byId.get(id) ?? ({ id, kind: 'Product', name: id } as NodeRecord);
 }
@@ -143,36 +128,25 @@ export async function disruptionReport(deps: ServiceDeps, scenario: ScenarioInpu
   };
   const version = snap.version;
   const r = disruption(snap, removal, solveOptions(deps));
-  const common = { converged: r.converged, graphVersion: version, figures: snap.figureDates() };
-  // Thousands of items may lose supply, and a country's every supplier be removed: their
-  // records are read only if the caller asks for them.
-  const loader = deps.loaders?.node;
-  if (loader) {
-    const load = (id: string) => loader.load(id) as Promise<NodeRecord>;
-    const lazy = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, loss: l.loss, get item() { return load(l.itemId); } });
-    return {
-      get losses() {
-        return r.losses.map(lazy);
-      },
-      finishedGoodsHit: r.finishedGoodsHit.map(lazy),
-      get removedSources() {
-        return r.removedSources.map(load);
-      },
-      removedGroups: r.removedGroups.map(load),
-      sanctioned: sanctioned.map((s) => ({ node: load(s.nodeId), reason: s.reason })),
-      ...common,
-    };
-  }
-  const node = await recordsOf(deps, [...r.losses.map((l) => l.itemId), ...r.removedSources, ...sanctioned.map((s) => s.nodeId)]);
-  const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
+  // Plain data: thousands of items may lose supply and a country's every supplier be removed,
+  // so the door reads the records it shows (GraphQL only those a query selects).
   return {
-    losses: r.losses.map(withItem),
-    finishedGoodsHit: r.finishedGoodsHit.map(withItem),
-    removedSources: r.removedSources.map(node),
-    removedGroups: r.removedGroups.map(node),
-    sanctioned: sanctioned.map((s) => ({ node: node(s.nodeId), reason: s.reason })),
-    ...common,
+    losses: r.losses,
+    finishedGoodsHit: r.finishedGoodsHit,
+    removedSourceIds: r.removedSources,
+    removedGroupIds: r.removedGroups,
+    sanctioned: sanctioned,
+    converged: r.converged,
+    graphVersion: version,
+    figures: snap.figureDates(),
   };
+}
+
+export type DisruptionAnswer = Awaited<ReturnType<typeof disruptionReport>>;
+
+/** Every id a disruption answer names, for a door that shows them all (tables: the CLI, the CSV reports). */
+export function disruptionIds(r: DisruptionAnswer): string[] {
+  return [...r.losses.map((l) => l.itemId), ...r.removedSourceIds, ...r.sanctioned.map((s) => s.nodeId)];
 }
 
 /** The sources a sanctions scenario removes, with why (src/analytics/sanctions.ts). */
@@ -181,25 +155,6 @@ function sanctionedRemovals(snap: GraphSnapshot, regimes: readonly string[] | nu
   const sources = [...ownership.nodes.values()].filter((n) => n.kind !== 'Organization');
   const s = sanctionedSources(sources, ownership, regimes);
   return s.nodeIds.map((nodeId) => ({ nodeId, reason: s.reasons.get(nodeId)! }));
-}
-
-/**
- * The disruption answer with every record in hand (for tables: the CLI and the CSV reports),
- * whether the service answered from the snapshot (records loaded on demand) or not.
- */
-export async function disruptionWithRecords(deps: ServiceDeps, scenario: ScenarioInput) {
-  const r = await disruptionReport(deps, scenario);
-  const resolve = async (l: { itemId: string; loss: number; item: NodeRecord | Promise<NodeRecord | null> }) => ({ itemId: l.itemId, loss: l.loss, item: (await l.item)! });
-  return {
-    losses: await Promise.all(r.losses.map(resolve)),
-    finishedGoodsHit: await Promise.all(r.finishedGoodsHit.map(resolve)),
-    removedSources: await Promise.all(r.removedSources),
-    removedGroups: await Promise.all(r.removedGroups),
-    sanctioned: await Promise.all(r.sanctioned.map(async (s) => ({ node: await s.node, reason: s.reason }))),
-    figures: r.figures,
-    converged: r.converged,
-    graphVersion: r.graphVersion,
-  };
 }
 
 export async function chokepointsReport(deps: ServiceDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
