@@ -68,7 +68,7 @@ describe('foreign currency on the seed graph (README)', () => {
     expect(plan.steps.slice(0, 4).map((s: any) => s.project.id)).toEqual(['project:ecu-crouse', 'project:steel-research-fund', 'project:ecu-university', 'project:coking-coal-tabas']);
     expect(plan.skipped.map((s: any) => [s.project.id, s.reason])).toEqual([
       ['project:electrode-khuzestan', 'NO_BUDGET'],
-      ['project:needle-coke', 'NO_SAVING'],
+      ['project:needle-coke', 'NO_IMPORT_VOLUME'],
       ['project:sarab-alumina', 'OVER_BUDGET'],
       ['project:steel-chain-localization-system', 'NO_SAVING'],
       ['project:sungun-phase-3', 'NO_BUDGET'],

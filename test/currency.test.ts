@@ -47,10 +47,18 @@ describe('import bills', () => {
       { item: { id: 'product:steel' }, importVolume: 100, unitValueUsd: 500, importBillUsd: 50_000, volumeFromDemand: false, countries: [{ country: 'TR', weight: close(0.2), volume: 100 }], assumptions: [] },
       { item: { id: 'part:electrode' }, importVolume: 2, unitValueUsd: 5000, importBillUsd: 10_000, volumeFromDemand: false, countries: [{ country: 'CN', weight: 1, volume: 2 }], assumptions: [] },
       {
-        // A supplier without a volume and an item nothing consumes: V = m × demand = 1 × 0.
+        // A supplier without a volume and an item nothing consumes: V = m × demand = 1 × 0, which
+        // is not a measurement of nothing imported: the volume is unknown (NO_IMPORT_VOLUME).
         item: { id: 'part:far-wire' }, importVolume: 0, unitValueUsd: 7, importBillUsd: 0, volumeFromDemand: true,
-        countries: [{ country: 'DE', weight: 1, volume: 0 }], assumptions: [{ code: 'IMPORT_VOLUME_FROM_DEMAND', nodeId: 'part:far-wire' }],
+        countries: [{ country: 'DE', weight: 1, volume: 0 }],
+        assumptions: [{ code: 'IMPORT_VOLUME_FROM_DEMAND', nodeId: 'part:far-wire' }, { code: 'NO_IMPORT_VOLUME', nodeId: 'part:far-wire' }],
       },
+    ]);
+    const known = await h.query(`{ importBills { item { id } volumeKnown countries { country billUsd } } }`);
+    expect(known.importBills.map((b: { item: { id: string }; volumeKnown: boolean; countries: { country: string; billUsd: number }[] }) => [b.item.id, b.volumeKnown, b.countries.map((c) => [c.country, c.billUsd])])).toEqual([
+      ['product:steel', true, [['TR', 50_000]]],
+      ['part:electrode', true, [['CN', 10_000]]],
+      ['part:far-wire', false, [['DE', 0]]],
     ]);
     const semi = await h.query(`{ importBills(stage: SEMI_FINISHED, first: 1) { item { id } } }`);
     expect(semi.importBills).toEqual([{ item: { id: 'product:steel' } }]);

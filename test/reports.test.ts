@@ -205,6 +205,16 @@ describe('the foreign-currency reports as CSV', () => {
     expect(picked.map((r) => r.project_id)).toEqual(gqlPlan.steps.map((s: any) => s.project.id));
     expect(Number(picked.at(-1)!.cumulative_saving_usd)).toBe(gqlPlan.steps.at(-1).cumulativeSavingUsd);
     expect(plan.rows.filter((r) => r.picked === 'false').map((r) => [r.project_id, r.reason])).toEqual(gqlPlan.skipped.map((s: any) => [s.project.id, s.reason]));
+    // The second tyre-cord plant is parallel work: its marginal saving is 0, what it would save
+    // alone sits in its own column (issue 21: it used to fill net_saving_usd).
+    const tyre2 = plan.rows.find((r) => r.project_id === 'project:tyre-cord-2')!;
+    const gqlTyre2 = (await h.query('{ localizationImpact(projectId: "project:tyre-cord-2") { netSavingUsd } }')).localizationImpact;
+    expect([tyre2.reason, Number(tyre2.net_saving_usd), Number(tyre2.standalone_net_saving_usd)]).toEqual(['REDUNDANT', 0, gqlTyre2.netSavingUsd]);
+    expect(gqlTyre2.netSavingUsd).toBeGreaterThan(0);
+    // The caveats a pick rests on travel with it: coking coal's saving assumes its home making imports nothing.
+    expect(plan.rows.find((r) => r.project_id === 'project:coking-coal-tabas')!.assumptions).toMatch(/NO_HOME_RECIPE product:coking-coal: .*h = 0/);
+    expect(plan.rows.find((r) => r.project_id === 'project:needle-coke')).toMatchObject({ reason: 'NO_IMPORT_VOLUME', assumptions: expect.stringContaining('NO_IMPORT_VOLUME') });
+    expect(plan.header).toContain('name_fa');
     // When each pick is expected to finish (issue 14), for laying the plan out in time in a spreadsheet.
     const completion = (await h.query('{ localizationPlan(budgetUsd: 5e8) { steps { project { id ... on Project { expectedCompletion } } } } }')).localizationPlan;
     expect(picked.map((r) => r.expected_completion)).toEqual(completion.steps.map((s: any) => s.project.expectedCompletion ?? ''));

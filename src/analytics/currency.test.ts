@@ -40,7 +40,7 @@ describe("DOMAIN.md's worked example, in currency", () => {
       ['steel', 100, 50_000, false],
       ['electrode', 2, 10_000, false],
     ]);
-    expect(bills[0]!.countries).toEqual([{ country: 'TR', weight: close(0.2), volume: 100 }]);
+    expect(bills[0]!.countries).toEqual([{ country: 'TR', weight: close(0.2), volume: 100, billUsd: 50_000 }]);
     expect(bills[0]!.assumptions).toEqual([]);
   });
 
@@ -228,8 +228,44 @@ describe('every assumption, on a hand-made graph', () => {
     );
     const [bill] = importBills(on(g));
     expect(bill).toMatchObject({ itemId: 'x', directImportShare: close(0.4), demand: 120, importVolume: close(48), importBillUsd: close(480), volumeFromDemand: true });
-    expect(bill!.countries).toEqual([{ country: 'CN', weight: close(0.4), volume: close(48) }]);
+    expect(bill!.countries).toEqual([{ country: 'CN', weight: close(0.4), volume: close(48), billUsd: close(480) }]);
     expect(codes(bill!.assumptions)).toEqual(['IMPORT_VOLUME_FROM_DEMAND x']);
+  });
+
+  it('NO_IMPORT_VOLUME: all imported, no volume on the edge and no demand to take one from: unknown, not zero', () => {
+    // Needle coke in the seed: one foreign supplier with no volume, nothing recorded that uses it.
+    // V = m × Q = 1 × 0 would read as "nothing to save"; the truth is that V is not known.
+    const g = chainGraph(
+      [n('coke', 'Product', { unitValueUsd: 1500 }), n('sup:jp', 'Supplier', { country: 'JP' }), n('p', 'Project', { status: 'ACTIVE', budget: 40, progress: 0.5 })],
+      [e('SUPPLIES', 'sup:jp', 'coke'), e('LOCALIZES', 'p', 'coke', { capacityTpy: 1000 })],
+    );
+    const [bill] = importBills(on(g));
+    expect(bill).toMatchObject({ itemId: 'coke', directImportShare: 1, importVolume: 0, volumeKnown: false, volumeFromDemand: true, demand: 0 });
+    expect(codes(bill!.assumptions)).toEqual(['IMPORT_VOLUME_FROM_DEMAND coke', 'NO_IMPORT_VOLUME coke']);
+    const impact = localizationImpact(on(g), 'p');
+    expect(impact).toMatchObject({ complete: false, netSavingUsd: 0 });
+    expect(codes(impact.assumptions)).toContain('NO_IMPORT_VOLUME coke');
+    expect(localizationPlan(on(g), { budgetUsd: 100 }).skipped).toMatchObject([{ projectId: 'p', reason: 'NO_IMPORT_VOLUME' }]);
+    // With a volume on the edge it is known again, and the project saves 1,000 t × $1,500 (h = 0).
+    const known = chainGraph([...g.nodes.values()], [e('SUPPLIES', 'sup:jp', 'coke', { volumePerYear: 4000 }), e('LOCALIZES', 'p', 'coke', { capacityTpy: 1000 })]);
+    expect(importBills(on(known))[0]).toMatchObject({ importVolume: 4000, volumeKnown: true });
+    expect(localizationImpact(on(known), 'p')).toMatchObject({ complete: true, netSavingUsd: 1_500_000 });
+  });
+
+  it('splits an import bill by country: each country’s volume × the unit value, summing to the bill', () => {
+    // Steel-like: 600 t from CN and 300 t from TR by volume, 100 t made at home; v = $500/t.
+    // m counts shares of all sources (0.6 and 0.3), but the bill is 900 t × 500 = $450,000:
+    // CN $300,000 and TR $150,000, not the bill × m-weight ($270,000 and $135,000).
+    const g = chainGraph(
+      [n('steel', 'Product', { unitValueUsd: 500 }), n('plant', 'Plant'), n('cn', 'Supplier', { country: 'CN' }), n('tr', 'Supplier', { country: 'TR' })],
+      [e('PRODUCES', 'plant', 'steel', { share: 0.1, capacityTpy: 100 }), e('SUPPLIES', 'cn', 'steel', { share: 0.6, volumePerYear: 600 }), e('SUPPLIES', 'tr', 'steel', { share: 0.3, volumePerYear: 300 })],
+    );
+    const [bill] = importBills(on(g));
+    expect(bill!.importBillUsd).toBe(450_000);
+    expect(bill!.countries.map((c) => [c.country, c.volume, c.billUsd])).toEqual([
+      ['CN', 600, 300_000],
+      ['TR', 300, 150_000],
+    ]);
   });
 
   it('NO_UNIT_VALUE: no bill, and a project on the item cannot be ranked', () => {

@@ -20,7 +20,8 @@ export type CurrencyAssumptionCode =
   | 'NO_HOME_RECIPE'
   | 'NO_PROJECT_CAPACITY'
   | 'NO_BUDGET'
-  | 'NO_PROGRESS';
+  | 'NO_PROGRESS'
+  | 'NO_IMPORT_VOLUME';
 
 export interface CurrencyAssumption {
   code: CurrencyAssumptionCode;
@@ -35,6 +36,8 @@ export interface ForeignOrigin {
   weight: number;
   /** Units a year from this country: the edges' volumes, or weight × demand when V came from demand. */
   volume: number;
+  /** volume × the item's unit value: the country's part of the bill (they sum to importBillUsd); null without a unit value. */
+  billUsd: number | null;
 }
 
 export interface ImportBill {
@@ -45,6 +48,12 @@ export interface ImportBill {
   importVolume: number;
   /** True when V = m × Q because some foreign source edge has no volume (IMPORT_VOLUME_FROM_DEMAND). */
   volumeFromDemand: boolean;
+  /**
+   * False when the item is imported (m > 0) but V is unknown: a foreign source has no volume and
+   * no demand is recorded to take one from (NO_IMPORT_VOLUME). V is then 0 by default, which is
+   * not a measurement: savings on it are unknown, not zero.
+   */
+  volumeKnown: boolean;
   /** Q, the item's demand from Chain balance, when V was taken from it. */
   demand: number | null;
   unitValueUsd: number | null;
@@ -81,7 +90,7 @@ export interface ProjectImpact {
   grossSavingUsd: number;
   inducedImportsUsd: number;
   netSavingUsd: number;
-  /** False when some item with imports has no unit value, so the saving is a lower bound. */
+  /** False when some item with imports has no unit value or no known import volume, so the saving is a lower bound. */
   complete: boolean;
   /** False when no item with imports has a unit value: the project cannot be valued at all. */
   valued: boolean;
@@ -102,7 +111,7 @@ export interface PlanOptions {
   minProgress?: number | null;
 }
 
-export type SkipReason = 'REDUNDANT' | 'OVER_BUDGET' | 'NO_BUDGET' | 'NO_UNIT_VALUE' | 'NO_SAVING';
+export type SkipReason = 'REDUNDANT' | 'OVER_BUDGET' | 'NO_BUDGET' | 'NO_UNIT_VALUE' | 'NO_SAVING' | 'NO_IMPORT_VOLUME';
 
 export interface PlanStep {
   projectId: string;
@@ -276,6 +285,7 @@ export class CurrencyModel {
     let induced = 0;
     let net = 0;
     let unvalued = 0;
+    let unknownVolume = 0;
     let withImports = 0;
     for (const edge of this.localizesOf(projectId).sort((a, b) => compareIds(a.to, b.to))) {
       const itemId = edge.to;
@@ -300,6 +310,7 @@ export class CurrencyModel {
       const v = bill.unitValueUsd;
       if (bill.importVolume > 0) withImports += 1;
       if (v === null && bill.importVolume > 0) unvalued += 1;
+      if (!bill.volumeKnown) unknownVolume += 1;
       const item: ItemImpact = {
         itemId,
         importVolume: bill.importVolume,
@@ -325,7 +336,7 @@ export class CurrencyModel {
       grossSavingUsd: gross,
       inducedImportsUsd: induced,
       netSavingUsd: net,
-      complete: unvalued === 0,
+      complete: unvalued === 0 && unknownVolume === 0,
       valued: withImports === 0 || unvalued < withImports,
       remainingCostUsd: remaining,
       paybackYears: remaining === null || net <= NOTHING ? null : remaining / net,
@@ -374,11 +385,17 @@ export class CurrencyModel {
     }
     const v = numeric(node.unitValueUsd);
     if (v === null) assumptions.push(assume('NO_UNIT_VALUE', itemId, node.name, 'no unitValueUsd: its import bill and any saving on it are unknown'));
+    const volumeKnown = !(m > 0 && demand !== null && volume <= 0);
+    if (!volumeKnown) {
+      assumptions.push(assume('NO_IMPORT_VOLUME', itemId, node.name, `${fmt(m * 100)} % imported, but no foreign source has a volume and no demand is recorded to take one from: its import volume, bill and any saving on it are unknown (not 0)`));
+    }
+    for (const o of byCountry.values()) o.billUsd = v === null ? null : o.volume * v;
     return {
       itemId,
       directImportShare: m,
       importVolume: volume,
       volumeFromDemand: demand !== null,
+      volumeKnown,
       demand,
       unitValueUsd: v,
       importBillUsd: v === null ? null : volume * v,
@@ -393,7 +410,7 @@ export class CurrencyModel {
 }
 
 function add(byCountry: Map<string, ForeignOrigin>, country: string, weight: number, volume: number): void {
-  const o = byCountry.get(country) ?? { country, weight: 0, volume: 0 };
+  const o = byCountry.get(country) ?? { country, weight: 0, volume: 0, billUsd: null };
   o.weight += weight;
   o.volume += volume;
   byCountry.set(country, o);
@@ -531,7 +548,8 @@ export function localizationPlan(snap: GraphSnapshot, options: PlanOptions): Loc
   for (const c of pool) {
     if (picked.has(c.projectId)) continue;
     const marginal = marginalOf(c.projectId);
-    const reason: SkipReason = c.alone.netSavingUsd <= NOTHING ? 'NO_SAVING' : marginal.netSavingUsd <= NOTHING ? 'REDUNDANT' : 'OVER_BUDGET';
+    const reason: SkipReason =
+      c.alone.netSavingUsd > NOTHING ? (marginal.netSavingUsd <= NOTHING ? 'REDUNDANT' : 'OVER_BUDGET') : c.alone.items.some((i) => !model.importBill(i.itemId).volumeKnown) ? 'NO_IMPORT_VOLUME' : 'NO_SAVING';
     skipped.push(skip(c, reason, marginal.netSavingUsd));
   }
   skipped.sort((a, b) => compareIds(a.projectId, b.projectId));

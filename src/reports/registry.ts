@@ -126,6 +126,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const usd = (x: number) => `$${Math.round(x).toLocaleString('en')}`;
 const assumptionLines = (list: { code: string; message: string }[]) => (list.length ? `\nassumptions:\n${list.map((a) => `  ${a.code}: ${a.message}`).join('\n')}` : '');
 
+/** A row's caveats in one cell: `CODE node: message`, separated by ` | ` (empty when it rests on none). */
+const caveats = (list: readonly { code: string; nodeId: string; message: string }[]): string | null => (list.length ? list.map((a) => `${a.code} ${a.nodeId}: ${a.message}`).join(' | ') : null);
+
 const ITEM: SubjectSpec = { param: 'id', among: 'items', required: true, usage: 'ID|NAME' };
 const STAGE_EXAMPLE = STAGES.join('|');
 
@@ -415,13 +418,13 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
     ],
     compute: (deps, params) => importBillsReport(deps, { stage: params.get('stage')?.toUpperCase() ?? null, first: number(params, 'first') ?? null }),
     table: (r) => ({
-      columns: ['item_id', 'name', 'name_fa', 'import_volume', 'volume_from_demand', 'unit_value_usd', 'import_bill_usd', 'countries'],
-      rows: r.map((b) => [b.item.id, b.item.name, b.item.nameFa, b.importVolume, b.volumeFromDemand, b.unitValueUsd, b.importBillUsd, b.countries.map((c) => c.country).join(' ')]),
+      columns: ['item_id', 'name', 'name_fa', 'import_volume', 'volume_from_demand', 'volume_known', 'unit_value_usd', 'import_bill_usd', 'countries', 'country_bills_usd', 'assumptions'],
+      rows: r.map((b) => [b.item.id, b.item.name, b.item.nameFa, b.importVolume, b.volumeFromDemand, b.volumeKnown, b.unitValueUsd, b.importBillUsd, b.countries.map((c) => c.country).join(' '), b.countries.map((c) => `${c.country} ${c.billUsd ?? ''}`.trim()).join(' '), caveats(b.assumptions)]),
     }),
     text: (r) =>
       formatTable(
         ['item', 'id', 'import volume', 'unit value $', 'import bill $/y', 'from'],
-        r.map((b) => [b.item.name, b.item.id, Math.round(b.importVolume), b.unitValueUsd, b.importBillUsd === null ? null : Math.round(b.importBillUsd), b.countries.map((c) => c.country).join(' ')]),
+        r.map((b) => [b.item.name, b.item.id, b.volumeKnown ? Math.round(b.importVolume) : 'unknown', b.unitValueUsd, b.importBillUsd === null || !b.volumeKnown ? null : Math.round(b.importBillUsd), b.countries.map((c) => c.country).join(' ')]),
       ),
   }),
   'localization-impact': report({
@@ -432,8 +435,8 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
     params: [{ name: 'id', type: 'text', required: true }],
     compute: (deps, params) => localizationImpactReport(deps, params.get('id')!),
     table: (r) => ({
-      columns: ['project_id', 'item_id', 'item_name', 'import_volume', 'displaced_volume', 'home_import_content', 'gross_saving_usd', 'induced_imports_usd', 'net_saving_usd', 'project_remaining_cost_usd', 'project_payback_years'],
-      rows: r.items.map((i) => [r.project.id, i.item.id, i.item.name, i.importVolume, i.displacedVolume, i.homeImportContent, i.grossSavingUsd, i.inducedImportsUsd, i.netSavingUsd, r.remainingCostUsd, r.paybackYears]),
+      columns: ['project_id', 'project_name_fa', 'item_id', 'item_name', 'item_name_fa', 'import_volume', 'displaced_volume', 'home_import_content', 'gross_saving_usd', 'induced_imports_usd', 'net_saving_usd', 'project_remaining_cost_usd', 'project_payback_years', 'complete', 'assumptions'],
+      rows: r.items.map((i) => [r.project.id, r.project.nameFa, i.item.id, i.item.name, i.item.nameFa, i.importVolume, i.displacedVolume, i.homeImportContent, i.grossSavingUsd, i.inducedImportsUsd, i.netSavingUsd, r.remainingCostUsd, r.paybackYears, r.complete, caveats(r.assumptions.filter((a) => a.nodeId === i.item.id || a.nodeId === r.project.id))]),
     }),
     text: (r) =>
       [
@@ -467,10 +470,12 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
         };
       }
       return {
-        columns: ['order', 'project_id', 'name', 'picked', 'reason', 'net_saving_usd', 'remaining_cost_usd', 'saving_per_usd', 'cumulative_cost_usd', 'cumulative_saving_usd', 'expected_completion'],
+        // net_saving_usd is always marginal (given the plan's picks: 0 for a REDUNDANT project);
+        // standalone_net_saving_usd is what the project would save alone.
+        columns: ['order', 'project_id', 'name', 'name_fa', 'picked', 'reason', 'net_saving_usd', 'standalone_net_saving_usd', 'remaining_cost_usd', 'saving_per_usd', 'cumulative_cost_usd', 'cumulative_saving_usd', 'expected_completion', 'assumptions'],
         rows: [
-          ...plan.steps.map((x, i) => [i + 1, x.project.id, x.project.name, true, null, x.netSavingUsd, x.remainingCostUsd, x.savingPerUsd, x.cumulativeCostUsd, x.cumulativeSavingUsd, text(x.project.expectedCompletion)] as Cell[]),
-          ...plan.skipped.map((x) => [null, x.project.id, x.project.name, false, x.reason, x.standaloneNetSavingUsd, x.remainingCostUsd, null, null, null, text(x.project.expectedCompletion)] as Cell[]),
+          ...plan.steps.map((x, i) => [i + 1, x.project.id, x.project.name, x.project.nameFa, true, null, x.netSavingUsd, x.standaloneNetSavingUsd, x.remainingCostUsd, x.savingPerUsd, x.cumulativeCostUsd, x.cumulativeSavingUsd, text(x.project.expectedCompletion), caveats(x.assumptions)] as Cell[]),
+          ...plan.skipped.map((x) => [null, x.project.id, x.project.name, x.project.nameFa, false, x.reason, x.marginalNetSavingUsd, x.standaloneNetSavingUsd, x.remainingCostUsd, null, null, null, text(x.project.expectedCompletion), caveats(x.assumptions)] as Cell[]),
         ],
       };
     },

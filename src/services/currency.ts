@@ -107,10 +107,17 @@ export async function localizationPlanReport(deps: ServiceDeps, request: PlanReq
   const timeline = planTimeline(plan.steps, completion);
   const projectIds = [...plan.steps.map((s) => s.projectId), ...plan.skipped.map((s) => s.projectId)];
   const node = await recordsOf(deps, [...projectIds, ...plan.steps.flatMap((s) => s.items.map((i) => i.itemId))]);
+  // Each project's own caveats: those about it or the items it localizes (what a table row needs beside its figures).
+  const caveatsOf = (projectId: string) => {
+    const about = new Set([projectId]);
+    const v = snap.index.get(projectId);
+    if (v !== undefined) snap.forOut(v, (e) => void about.add(snap.ids[snap.eTo[e]!]!));
+    return plan.assumptions.filter((a) => about.has(a.nodeId));
+  };
   return {
     ...plan,
-    steps: plan.steps.map((s) => ({ ...s, project: node(s.projectId), items: withItems(node, s.items) })),
-    skipped: plan.skipped.map((s) => ({ ...s, project: node(s.projectId) })),
+    steps: plan.steps.map((s) => ({ ...s, project: node(s.projectId), items: withItems(node, s.items), assumptions: caveatsOf(s.projectId) })),
+    skipped: plan.skipped.map((s) => ({ ...s, project: node(s.projectId), assumptions: caveatsOf(s.projectId) })),
     timeline: { ...timeline, entries: timeline.entries.map((e) => ({ ...e, project: node(e.projectId) })) },
     figures: planFigures(snap, projectIds),
   };

@@ -13,6 +13,7 @@ export enum SkipReasonEnum {
   NO_BUDGET = 'NO_BUDGET',
   NO_UNIT_VALUE = 'NO_UNIT_VALUE',
   NO_SAVING = 'NO_SAVING',
+  NO_IMPORT_VOLUME = 'NO_IMPORT_VOLUME',
 }
 
 registerEnumType(SkipReasonEnum, {
@@ -24,6 +25,7 @@ registerEnumType(SkipReasonEnum, {
     NO_BUDGET: { description: 'No budget is recorded, so its remaining cost is unknown and it cannot be ranked.' },
     NO_UNIT_VALUE: { description: 'None of its items with imports has a unit value, so its saving is unknown.' },
     NO_SAVING: { description: 'It saves nothing even alone: its items have no imports (or their home making imports as much).' },
+    NO_IMPORT_VOLUME: { description: 'Its items are imported but no import volume is recorded (no volume on the foreign source edges and no demand to take one from): its saving is unknown, not zero.' },
   },
 });
 
@@ -32,6 +34,7 @@ export class ForeignOriginType {
   @Field(() => String, { description: 'ISO alpha-2 origin country.' }) country!: string;
   @Field(() => Float, { description: 'Summed weight of its sources from this country among all the item’s sources (over every country: m).' }) weight!: number;
   @Field(() => Float, { description: 'Units a year from this country.' }) volume!: number;
+  @Field(() => Float, { nullable: true, description: 'This country’s part of the import bill: volume × the item’s unit value (the countries’ bills sum to importBillUsd; weight × bill does not, since weight is a share of all sources, home ones too). Null without a unit value.' }) billUsd!: number | null;
 }
 
 @ObjectType('ImportBill', { description: 'What is paid abroad for an item itself, a year: V × v. Its inputs’ imports are counted on the inputs.' })
@@ -40,6 +43,7 @@ export class ImportBillType {
   @Field(() => Float, { description: 'm: the share of the item supplied from abroad.' }) directImportShare!: number;
   @Field(() => Float, { description: 'V: units a year bought abroad: the foreign source edges’ volumes, else m × demand.' }) importVolume!: number;
   @Field(() => Boolean, { description: 'True when V = m × demand because a foreign source has no volume (IMPORT_VOLUME_FROM_DEMAND).' }) volumeFromDemand!: boolean;
+  @Field(() => Boolean, { description: 'False when the item is imported but V is unknown: no foreign source has a volume and no demand is recorded (NO_IMPORT_VOLUME). V is then 0, which is not a measurement.' }) volumeKnown!: boolean;
   @Field(() => Float, { nullable: true, description: 'The demand V was taken from, when it was.' }) demand!: number | null;
   @Field(() => Float, { nullable: true }) unitValueUsd!: number | null;
   @Field(() => Float, { nullable: true, description: 'V × v in USD a year; null without a unit value (NO_UNIT_VALUE).' }) importBillUsd!: number | null;

@@ -23,7 +23,7 @@ export interface PlanStep {
 
 export interface PlanSkip {
   project: PlanProject;
-  reason: 'REDUNDANT' | 'OVER_BUDGET' | 'NO_BUDGET' | 'NO_UNIT_VALUE' | 'NO_SAVING';
+  reason: 'REDUNDANT' | 'OVER_BUDGET' | 'NO_BUDGET' | 'NO_UNIT_VALUE' | 'NO_SAVING' | 'NO_IMPORT_VOLUME';
   standaloneNetSavingUsd: number | null;
   marginalNetSavingUsd: number | null;
   remainingCostUsd: number | null;
