@@ -130,6 +130,15 @@ describe('disruption and chokepoints', () => {
     });
   });
 
+  it('says what a loss costs in units and dollars: the electrode’s demand is 0.01 × 400 = 4 pieces, all lost, 4 × $5,000', async () => {
+    const { disruption } = await h.query(`{ disruption(scenario: { countries: ["CN"] }) { losses { itemId loss demand lostUnits lostValueUsd } } }`);
+    expect(disruption.losses).toEqual([
+      { itemId: 'part:electrode', loss: 1, demand: close(4), lostUnits: close(4), lostValueUsd: close(20_000) },
+      // Nothing recorded consumes steel and it has no final demand: no volume to lose, so null rather than 0.
+      { itemId: 'product:steel', loss: close(0.8), demand: null, lostUnits: null, lostValueUsd: null },
+    ]);
+  });
+
   it('needs something to remove, and known nodes', async () => {
     expect((await h.gql(`{ disruption(scenario: {}) { converged } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await h.gql(`{ disruption(scenario: { nodeIds: ["ghost"] }) { converged } }`)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -63,8 +63,10 @@ describe('zanjir report on the seed graph', () => {
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^Finished goods hit: \d+$/);
-    expect(lines[1]).toMatch(/^finished good\s+id\s+kind\s+loss$/);
-    expect(lines.slice(3, 9).every((l) => /product:\S+\s+PRODUCT\s+100\.0%$/.test(l))).toBe(true);
+    expect(lines[1]).toMatch(/^finished good\s+id\s+kind\s+loss\s+lost a year$/);
+    expect(lines.slice(3, 9).every((l) => /product:\S+\s+PRODUCT\s+100\.0%(\s+[\d,]+ \S+)?$/.test(l))).toBe(true);
+    // Losses also read in units a year, where a demand is recorded (the Pars: cars).
+    expect(lines.slice(3).some((l) => /\s[\d,]+ (car|unit|t|piece)s?$/.test(l))).toBe(true);
     expect(lines.findIndex((l) => l.startsWith('Every item losing supply'))).toBeGreaterThan(8);
   });
 

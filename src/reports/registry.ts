@@ -227,7 +227,7 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
         sanctionRegimes: list(params, 'sanctionRegimes') ?? null,
       });
       const node = await recordsOf(deps, disruptionIds(r));
-      const withItem = (l: { itemId: string; loss: number }) => ({ itemId: l.itemId, item: node(l.itemId), loss: l.loss });
+      const withItem = <L extends { itemId: string }>(l: L) => ({ ...l, item: node(l.itemId) });
       return {
         losses: r.losses.map(withItem),
         finishedGoodsHit: r.finishedGoodsHit.map(withItem),
@@ -243,19 +243,19 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
       const finished = new Set(r.finishedGoodsHit.map((l) => l.item.id));
       const rows = [...r.finishedGoodsHit, ...r.losses.filter((l) => !finished.has(l.item.id))];
       return {
-        columns: ['item_id', 'item_name', 'item_name_fa', 'kind', 'stage', 'category', 'finished_good', 'loss'],
-        rows: rows.map((l) => [l.item.id, l.item.name, l.item.nameFa, kindName(l.item.kind), text(l.item.stage), categoryName(l.item), finished.has(l.item.id), l.loss]),
+        columns: ['item_id', 'item_name', 'item_name_fa', 'kind', 'stage', 'category', 'finished_good', 'loss', 'demand', 'unit', 'lost_units', 'lost_value_usd'],
+        rows: rows.map((l) => [l.item.id, l.item.name, l.item.nameFa, kindName(l.item.kind), text(l.item.stage), categoryName(l.item), finished.has(l.item.id), l.loss, l.demand, text(l.item.unit), l.lostUnits, l.lostValueUsd]),
       };
     },
     text(r) {
-      const row = (l: { item: { name: string; id: string; kind: string }; loss: number }): TextCell[] => [l.item.name, l.item.id, kindName(l.item.kind), percent(l.loss)];
+      const row = (l: { item: NodeRecord; loss: number; lostUnits: number | null }): TextCell[] => [l.item.name, l.item.id, kindName(l.item.kind), percent(l.loss), l.lostUnits === null ? null : `${Math.round(l.lostUnits).toLocaleString('en')}${typeof l.item.unit === 'string' ? ` ${l.item.unit}` : ''}`];
       return [
         ...(r.sanctioned.length ? [formatTable(['sanctioned source', 'id', 'why'], r.sanctioned.map((x) => [x.node.name, x.node.id, x.reason])), ''] : []),
         `Finished goods hit: ${r.finishedGoodsHit.length}`,
-        r.finishedGoodsHit.length ? formatTable(['finished good', 'id', 'kind', 'loss'], r.finishedGoodsHit.map(row)) : '(none)',
+        r.finishedGoodsHit.length ? formatTable(['finished good', 'id', 'kind', 'loss', 'lost a year'], r.finishedGoodsHit.map(row)) : '(none)',
         '',
         `Every item losing supply: ${r.losses.length}`,
-        formatTable(['item', 'id', 'kind', 'loss'], r.losses.map(row)),
+        formatTable(['item', 'id', 'kind', 'loss', 'lost a year'], r.losses.map(row)),
         r.removedGroups.length ? `\ngroups removed whole (each stands for many firms or sites): ${r.removedGroups.map((g) => g.id).join(', ')}` : '',
         `\nfigures as of ${r.figures.oldestAsOf ?? 'unknown'} at the oldest (${r.figures.undated} records with figures are undated)`,
       ].join('\n');

@@ -19,6 +19,7 @@ import {
 } from '../analytics/index.js';
 import { disruption } from '../analytics/disruption.js';
 import { sanctionedSources } from '../analytics/sanctions.js';
+import { lossesInUnits } from '../analytics/loss-volumes.js';
 import { BadUserInputError } from '../errors/index.js';
 import { isItemKind, STAGES, type NodeKind } from '../model/kinds.js';
 import type { NodeRecord } from '../model/records.js';
@@ -131,8 +132,8 @@ export async function disruptionReport(deps: ServiceDeps, scenario: ScenarioInpu
   // Plain data: thousands of items may lose supply and a country's every supplier be removed,
   // so the door reads the records it shows (GraphQL only those a query selects).
   return {
-    losses: r.losses,
-    finishedGoodsHit: r.finishedGoodsHit,
+    losses: lossesInUnits(snap, r.losses),
+    finishedGoodsHit: lossesInUnits(snap, r.finishedGoodsHit),
     removedSourceIds: r.removedSources,
     removedGroupIds: r.removedGroups,
     sanctioned: sanctioned,

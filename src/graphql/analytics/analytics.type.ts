@@ -73,6 +73,9 @@ export class LossType {
   @Field(() => ID, { description: 'The item’s id: all a dashboard needs to colour a picture it already has, without reading the item.' }) itemId!: string;
   @Field(() => ChainNode) item!: ChainNode;
   @Field(() => Float, { description: 'Fraction of supply lost, 0..1.' }) loss!: number;
+  @Field(() => Float, { nullable: true, description: 'The item’s demand a year, from Chain balance (its consumers’ needs plus its final demand), in its unit; null when none is recorded.' }) demand!: number | null;
+  @Field(() => Float, { nullable: true, description: 'loss × demand: units a year no longer supplied; null without a recorded demand.' }) lostUnits!: number | null;
+  @Field(() => Float, { nullable: true, description: 'lostUnits × unitValueUsd: what those units are worth a year; null without either.' }) lostValueUsd!: number | null;
 }
 
 @ObjectType('Disruption')
