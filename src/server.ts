@@ -33,6 +33,8 @@ import { handleViews } from './http/views.js';
 import { landingPage } from './http/landing.js';
 import { createLogger, type Logger } from './http/log.js';
 import { createMetrics, routeOf } from './http/metrics.js';
+import { snapshotCacheFor } from './engine/snapshot-cache.js';
+import { attachPool, detachPool, poolOf, SolvePool } from './engine/pool.js';
 
 /** Codes Apollo and graphql-js give to mistakes in the request itself: safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -104,6 +106,10 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
   const access = new AccessStore(core.executor);
   const jwt = config.access.jwt ? new JwtVerifier(config.access.jwt) : null;
   const services: Services = { ...core, access, authenticator: new Authenticator(config.access, access, jwt) };
+  // Heavy solves run in worker threads over the engine's shared arrays, so this thread keeps answering.
+  const engine = services.snapshots ?? snapshotCacheFor(core.executor);
+  const ownPool = !poolOf(engine) && config.solveWorkers > 0 ? new SolvePool(config.solveWorkers) : null;
+  if (ownPool) attachPool(engine, ownPool);
   const metrics = createMetrics(() => core.executor.load);
   const inFlight = new Map<string, number>();
   /** Counts a caller's running request; refuses one over ZANJIR_CLIENT_CONCURRENCY. */
@@ -222,6 +228,10 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      if (ownPool) {
+        detachPool(engine);
+        await ownPool.close();
+      }
       logger.flush?.();
     },
   };
