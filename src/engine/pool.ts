@@ -66,6 +66,9 @@ interface Slot {
   /** The layout this worker holds (its arrays by reference, and the counts). */
   held: CoreLayout | null;
   grace: NodeJS.Timeout | null;
+  /** Asked to stop before its thread had loaded: the grace period starts once it has. */
+  stopWhenReady: boolean;
+  ready: boolean;
   lastError: Error | null;
 }
 
@@ -197,7 +200,7 @@ export class SolvePool {
   private spawn(): Slot {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(WORKER_ENTRY, { workerData: { cancel } });
-    const slot: Slot = { worker, cancel, task: null, held: null, grace: null, lastError: null };
+    const slot: Slot = { worker, cancel, task: null, held: null, grace: null, stopWhenReady: false, ready: false, lastError: null };
     worker.unref();
     worker.on('message', (message: WorkerReply) => this.onReply(slot, worker, message));
     worker.on('error', (error) => {
@@ -209,6 +212,11 @@ export class SolvePool {
   }
 
   private onReply(slot: Slot, worker: Worker, message: WorkerReply): void {
+    if ('ready' in message) {
+      slot.ready = true;
+      if (slot.stopWhenReady) this.stop(slot);
+      return;
+    }
     const task = slot.task;
     if (slot.worker !== worker || !task || task.id !== message.id) return;
     if (slot.grace) {
@@ -216,6 +224,7 @@ export class SolvePool {
       slot.grace = null;
     }
     slot.task = null;
+    slot.stopWhenReady = false;
     worker.unref();
     if (!task.settled) {
       if ('error' in message) this.fail(task, workerError(message.error));
@@ -271,6 +280,15 @@ export class SolvePool {
     const slot = task.slot;
     if (!slot || slot.task !== task || !task.release) return; // waiting for a delta: dispatch lets go
     Atomics.store(slot.cancel, 0, 1);
+    // A thread still loading its modules has not had its chance to see the flag yet.
+    if (slot.ready) this.stop(slot);
+    else slot.stopWhenReady = true;
+  }
+
+  /** Terminates the slot's worker unless it stops at a checkpoint within the grace period. */
+  private stop(slot: Slot): void {
+    slot.stopWhenReady = false;
+    if (!slot.task || slot.grace) return;
     slot.grace = setTimeout(() => {
       this.counters.terminated += 1;
       void slot.worker.terminate();
@@ -292,7 +310,7 @@ export class SolvePool {
   }
 }
 
-type WorkerReply = { id: number; result: unknown } | { id: number; cancelled: true } | { id: number; error: { name: string; message: string; stack?: string } };
+type WorkerReply = { ready: true } | { id: number; result: unknown } | { id: number; cancelled: true } | { id: number; error: { name: string; message: string; stack?: string } };
 
 function workerError(e: { name: string; message: string; stack?: string }): Error {
   const error = new Error(e.message);

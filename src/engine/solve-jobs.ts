@@ -22,7 +22,7 @@ export type SolveJob =
    * ignores cancellation, like a solve stuck between checkpoints.
    */
   | { kind: 'hold'; release: Int32Array; cooperative: boolean }
-  /** Drill: the worker dies of an uncaught error, as a crash would. */
+  /** Drill: a worker dies of an uncaught error, as a crash would. */
   | { kind: 'crash' };
 
 export interface BalanceSolve {
@@ -78,15 +78,14 @@ function run(core: GraphCore, job: SolveJob, options: SolveOptions): SolveResult
       return balanceOf(core, job.items, options);
     case 'hold':
       while (Atomics.load(job.release, 0) === 0) {
-        Atomics.wait(job.release, 0, 0, job.cooperative ? 5 : undefined);
-        if (job.cooperative) options.checkpoint?.();
+        if (!job.cooperative) continue; // spins like a solve between checkpoints
+        Atomics.wait(job.release, 0, 0, 5);
+        options.checkpoint?.();
       }
       return null;
     case 'crash':
-      setImmediate(() => {
-        throw new Error('crash drill');
-      });
-      return null;
+      // A worker dies of it (solve-worker.ts lets it escape); inline, the request just fails.
+      throw new Error('crash drill');
     default:
       throw new UnreachableJob(job);
   }

@@ -18,6 +18,7 @@ port.on('message', (message: { id?: number; job?: SolveJob; layout?: CoreLayout 
   if (message.layout) core.adopt(message.layout);
   if (message.id === undefined || !message.job) return;
   const { id, job } = message;
+  if (job.kind === 'crash') throw new Error('crash drill'); // uncaught: the thread dies
   try {
     const result = runJob(core, job, { checkpoint });
     port.postMessage({ id, result }, transferables(result));
@@ -29,3 +30,5 @@ port.on('message', (message: { id?: number; job?: SolveJob; layout?: CoreLayout 
     }
   }
 });
+
+port.postMessage({ ready: true });
