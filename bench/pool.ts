@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
-import { poolOf } from '../src/engine/pool.js';
+import { disruptionReport, removalOf } from '../src/analytics/disruption.js';
+import { poolOf, SolvePool } from '../src/engine/pool.js';
 import { snapshotCacheFor } from '../src/engine/snapshot-cache.js';
 import { importSources } from '../src/io/importer.js';
 import { jsonLinesSource } from '../src/io/sources.js';
@@ -101,6 +102,36 @@ try {
       await server.close();
     }
   }
+  // The pool alone, in this process: no HTTP, no Neo4j, no GraphQL; solve in a worker, ranking by id here.
+  const engineOnly = async (size: number, clients: number) => {
+    const pool = new SolvePool(size);
+    try {
+      const solve = (k: number) => {
+        const removal = removalOf(snap, k % 2 ? { allImports: true } : { countries: ['CN'] });
+        return pool.solve(snap, { kind: 'losses', removal }, (r) => disruptionReport(snap, removal, r).losses.length);
+      };
+      for (let k = 0; k < Math.max(2, size); k += 1) await Promise.all([solve(k), solve(k + 1)]);
+      const until = performance.now() + SECONDS * 1000;
+      let done = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async (_, c) => {
+          for (let k = c; performance.now() < until; k += 1) {
+            await solve(k);
+            done += 1;
+          }
+        }),
+      );
+      return done / ((performance.now() - t0) / 1000);
+    } finally {
+      await pool.close();
+    }
+  };
+  const size = Number(WORKERS);
+  const inlineOne = await engineOnly(0, 1);
+  const poolOne = await engineOnly(size, 1);
+  const poolFour = await engineOnly(size, 4);
+  console.log(`engine only (no HTTP): inline ${inlineOne.toFixed(2)} solves/s; pool of ${size}: 1 analyst ${poolOne.toFixed(2)}/s, 4 analysts ${poolFour.toFixed(2)}/s (${(poolFour / poolOne).toFixed(2)}×)`);
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   await db.close();
