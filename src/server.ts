@@ -110,7 +110,7 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
   const engine = services.snapshots ?? snapshotCacheFor(core.executor);
   const ownPool = !poolOf(engine) && config.solveWorkers > 0 ? new SolvePool(config.solveWorkers) : null;
   if (ownPool) attachPool(engine, ownPool);
-  const metrics = createMetrics(() => core.executor.load);
+  const metrics = createMetrics(() => core.executor.load, () => poolOf(engine)?.stats ?? null);
   const inFlight = new Map<string, number>();
   /** Counts a caller's running request; refuses one over ZANJIR_CLIENT_CONCURRENCY. */
   const admitCaller = (req: IncomingMessage, res: ServerResponse, principal: Principal): void => {

@@ -1,6 +1,7 @@
 // The server runs its heavy solves in the worker pool (src/engine/pool.ts): answers over HTTP are
 // the worked example's, /health and a node lookup answer while every worker is busy, and a
-// request whose time budget runs out while its solve waits fails with REQUEST_TIMEOUT.
+// request whose time budget runs out while its solve waits fails with REQUEST_TIMEOUT; /metrics
+// shows the pool.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotCacheFor } from '../src/engine/snapshot-cache.js';
@@ -89,6 +90,10 @@ describe('heavy solves in the worker pool', () => {
       await Promise.all(held);
       const { disruption } = await h.query(DISRUPTION);
       expect(disruption.losses[0]).toEqual({ item: { id: 'part:electrode' }, loss: 1 });
+      const metrics = await (await fetch(`${h.server.url}/metrics`)).text();
+      expect(metrics).toMatch(/^zanjir_solve_workers 2$/m);
+      expect(metrics).toMatch(/^zanjir_solve_jobs_queued 0$/m);
+      expect(metrics).toMatch(/^zanjir_solve_stops_total\{reason="crashed"\} 0$/m);
     } finally {
       await quick.close();
     }

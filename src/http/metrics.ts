@@ -1,5 +1,5 @@
 // Prometheus metrics at /metrics: requests by route and status, their duration, GraphQL errors by
-// code, database calls in use and queued, plus the process's own (memory, event-loop lag, GC).
+// code, database calls in use and queued, the solve pool's workers, queue and stopped solves, plus the process's own (memory, event-loop lag, GC).
 // One registry per server, so tests can run several servers in one process.
 
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -11,7 +11,17 @@ export interface Metrics {
   graphqlErrors: Counter<'code'>;
 }
 
-export function createMetrics(dbLoad: () => { inUse: number; queued: number; capacity: number }): Metrics {
+/** What /metrics shows of the solve pool (src/engine/pool.ts), when the server runs one. */
+export interface SolvePoolLoad {
+  size: number;
+  busy: number;
+  queued: number;
+  cancelled: number;
+  terminated: number;
+  crashed: number;
+}
+
+export function createMetrics(dbLoad: () => { inUse: number; queued: number; capacity: number }, solvePool: () => SolvePoolLoad | null = () => null): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'zanjir_' });
   const requests = new Counter({ name: 'zanjir_http_requests_total', help: 'HTTP requests by route and status.', labelNames: ['route', 'status'] as const, registers: [registry] });
@@ -26,6 +36,21 @@ export function createMetrics(dbLoad: () => { inUse: number; queued: number; cap
   new Gauge({ name: 'zanjir_db_calls_in_use', help: 'Database calls holding a connection.', registers: [registry], collect() { this.set(dbLoad().inUse); } });
   new Gauge({ name: 'zanjir_db_calls_queued', help: 'Database calls waiting for a connection.', registers: [registry], collect() { this.set(dbLoad().queued); } });
   new Gauge({ name: 'zanjir_db_calls_capacity', help: 'Database calls that may hold a connection at once.', registers: [registry], collect() { this.set(dbLoad().capacity); } });
+  const pool = () => solvePool() ?? { size: 0, busy: 0, queued: 0, cancelled: 0, terminated: 0, crashed: 0 };
+  new Gauge({ name: 'zanjir_solve_workers', help: 'Worker threads the heavy solves may use (0: they run in the main thread).', registers: [registry], collect() { this.set(pool().size); } });
+  new Gauge({ name: 'zanjir_solve_workers_busy', help: 'Worker threads running a solve.', registers: [registry], collect() { this.set(pool().busy); } });
+  new Gauge({ name: 'zanjir_solve_jobs_queued', help: 'Solves waiting for a worker.', registers: [registry], collect() { this.set(pool().queued); } });
+  new Counter({
+    name: 'zanjir_solve_stops_total',
+    help: 'Solves stopped before their end: cancelled (the request ran out of time), terminated (its worker did not stop in time), crashed (its worker died).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+    collect() {
+      const p = pool();
+      this.reset();
+      for (const reason of ['cancelled', 'terminated', 'crashed'] as const) this.inc({ reason }, p[reason]);
+    },
+  });
   return { registry, requests, duration, graphqlErrors };
 }
 
