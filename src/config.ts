@@ -1,6 +1,7 @@
 // The one place that reads the environment. Everything else receives a Config.
 
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,6 +78,11 @@ export interface Config {
   importSingleTransactionMax: number;
   /** Faults injected on purpose, to test that Zanjir survives them (ZANJIR_FAULT). */
   faults: Faults;
+  /**
+   * Worker threads that run the heavy solves over the engine's shared arrays (src/engine/pool.ts),
+   * so the event loop keeps answering; 0 runs them in the main thread. Default: one per core.
+   */
+  solveWorkers: number;
   limits: {
     maxDepth: number;
     defaultDepth: number;
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: env.ZANJIR_SEED ?? 'default',
     importSingleTransactionMax: int(env, 'ZANJIR_IMPORT_TX_RECORDS', 100_000, 1, 100_000_000),
     faults: faults(env.ZANJIR_FAULT),
+    solveWorkers: int(env, 'ZANJIR_SOLVE_WORKERS', os.availableParallelism(), 0, 256),
     limits: {
       maxDepth: int(env, 'ZANJIR_MAX_DEPTH', 100, 1, 1000),
       defaultDepth: int(env, 'ZANJIR_DEFAULT_DEPTH', 6, 1, 1000),

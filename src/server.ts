@@ -17,7 +17,7 @@ import { checkExposure } from './access/exposure.js';
 import { hostAllowed } from './access/host.js';
 import { JwtVerifier } from './access/jwt.js';
 import type { Principal } from './access/roles.js';
-import { assertAllowed, createContext, snapshotCacheFor, type Context, type Services } from './context.js';
+import { assertAllowed, createContext, type Context, type Services } from './context.js';
 import { AccessStore } from './db/access-store.js';
 import { RequestBudget } from './db/budget.js';
 import type { ChainStore } from './db/chain-store.js';
@@ -33,6 +33,8 @@ import { handleViews } from './http/views.js';
 import { landingPage } from './http/landing.js';
 import { createLogger, type Logger } from './http/log.js';
 import { createMetrics, routeOf } from './http/metrics.js';
+import { snapshotCacheFor } from './engine/snapshot-cache.js';
+import { attachPool, detachPool, poolOf, SolvePool } from './engine/pool.js';
 
 /** Codes Apollo and graphql-js give to mistakes in the request itself: safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -104,7 +106,11 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
   const access = new AccessStore(core.executor);
   const jwt = config.access.jwt ? new JwtVerifier(config.access.jwt) : null;
   const services: Services = { ...core, access, authenticator: new Authenticator(config.access, access, jwt) };
-  const metrics = createMetrics(() => core.executor.load, () => snapshotCacheFor(core.executor));
+  // Heavy solves run in worker threads over the engine's shared arrays, so this thread keeps answering.
+  const engine = services.snapshots ?? snapshotCacheFor(core.executor);
+  const ownPool = !poolOf(engine) && config.solveWorkers > 0 ? new SolvePool(config.solveWorkers) : null;
+  if (ownPool) attachPool(engine, ownPool);
+  const metrics = createMetrics(() => core.executor.load, () => poolOf(engine)?.stats ?? null, () => engine);
   const inFlight = new Map<string, number>();
   /** Counts a caller's running request; refuses one over ZANJIR_CLIENT_CONCURRENCY. */
   const admitCaller = (req: IncomingMessage, res: ServerResponse, principal: Principal): void => {
@@ -222,6 +228,10 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      if (ownPool) {
+        detachPool(engine);
+        await ownPool.close();
+      }
       logger.flush?.();
     },
   };

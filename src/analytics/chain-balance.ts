@@ -3,7 +3,7 @@
 // reported, never silently assumed. Read from the snapshot: a row costs the item's own edges and
 // those of the plants and assemblies its demand is counted on, so the whole graph costs its edges.
 
-import { TYPE, type GraphSnapshot } from './graph-snapshot.js';
+import { TYPE, type GraphCore, type GraphSnapshot } from './graph-snapshot.js';
 import { STAGES } from '../model/kinds.js';
 
 export interface BalanceRow {
@@ -24,68 +24,105 @@ export interface BalanceQuery {
 const STAGE_ORDER = ['ORE', 'CONCENTRATE', 'INTERMEDIATE', 'SEMI_FINISHED', 'CONSUMABLE', 'FINISHED'];
 const collator = new Intl.Collator();
 
-/** Σ home EXTRACTS/PRODUCES capacity and home SUPPLIES volume into item i; what was missing, when asked. */
-export function homeCapacityOf(snap: GraphSnapshot, i: number, missing?: string[]): number {
+/**
+ * Σ home EXTRACTS/PRODUCES capacity and home SUPPLIES volume into item i; the edges whose figure
+ * was missing go to `missing`, when asked. Typed in, typed out: runs in a worker.
+ */
+export function homeCapacityOf(core: GraphCore, i: number, missing?: number[]): number {
   let value = 0;
-  snap.forIn(i, (e) => {
-    if (!snap.isSourceEdge(e) || snap.originOf(e) !== snap.homeCode) return;
-    const figure = snap.eB[e]!;
+  core.forIn(i, (e) => {
+    if (!core.isSourceEdge(e) || core.originOf(e) !== core.homeCode) return;
+    const figure = core.eB[e]!;
     if (!Number.isNaN(figure)) value += figure;
-    else missing?.push(`${snap.eType[e] === TYPE.SUPPLIES ? 'volumePerYear' : 'capacityTpy'} of ${snap.ids[snap.eFrom[e]!]} → ${snap.ids[i]}`);
+    else missing?.push(e);
   });
   return value;
 }
 
 /** Q_i: what the plants it feeds (at their capacity), the assemblies it goes into and final demand take. */
-export function demandOf(snap: GraphSnapshot, i: number, missing?: string[]): number {
+export function demandOf(core: GraphCore, i: number, missing?: number[]): number {
   let demand = 0;
-  snap.forOut(i, (f) => {
-    const t = snap.eType[f];
+  core.forOut(i, (f) => {
+    const t = core.eType[f];
     if (t === TYPE.FEEDS) {
-      const plant = snap.eTo[f]!;
-      const output = snap.eRef[f]!;
+      const plant = core.eTo[f]!;
+      const output = core.eRef[f]!;
       let capacity = 0;
-      snap.forOut(plant, (p) => {
-        if (snap.eType[p] !== TYPE.PRODUCES || (output !== -1 && output !== snap.eTo[p])) return;
-        const c = snap.eB[p]!;
+      core.forOut(plant, (p) => {
+        if (core.eType[p] !== TYPE.PRODUCES || (output !== -1 && output !== core.eTo[p])) return;
+        const c = core.eB[p]!;
         if (!Number.isNaN(c)) capacity += c;
-        else missing?.push(`capacityTpy of ${snap.ids[plant]} → ${snap.ids[snap.eTo[p]!]}`);
+        else missing?.push(p);
       });
-      const q = snap.eB[f]!;
+      const q = core.eB[f]!;
       if (!Number.isNaN(q)) demand += q * capacity;
-      else missing?.push(`quantityPerUnit of ${snap.ids[i]} → ${snap.ids[plant]}`);
+      else missing?.push(f);
     } else if (t === TYPE.COMPONENT_OF) {
       // The assembly's own missing figures are listed on its row, not again on each component's.
-      const assembly = homeCapacityOf(snap, snap.eTo[f]!);
-      const q = snap.eB[f]!;
+      const assembly = homeCapacityOf(core, core.eTo[f]!);
+      const q = core.eB[f]!;
       if (!Number.isNaN(q)) demand += q * assembly;
-      else missing?.push(`quantity of ${snap.ids[i]} in ${snap.ids[snap.eTo[f]!]}`);
+      else missing?.push(f);
     }
   });
-  const finalDemand = snap.finalDemand[i]!;
+  const finalDemand = core.finalDemand[i]!;
   if (!Number.isNaN(finalDemand)) demand += finalDemand;
   return demand;
 }
 
-export function balanceRow(snap: GraphSnapshot, i: number): BalanceRow {
-  const missing: string[] = [];
-  const home = homeCapacityOf(snap, i, missing);
+/** A row in slots: the figures, and the edges whose figure was missing (each counted as 0). */
+export interface BalanceFigures {
+  homeCapacity: number;
+  imports: number;
+  demand: number;
+  missing: number[];
+}
+
+export function balanceFigures(core: GraphCore, i: number): BalanceFigures {
+  const missing: number[] = [];
+  const homeCapacity = homeCapacityOf(core, i, missing);
   let imports = 0;
-  snap.forIn(i, (e) => {
-    if (snap.eType[e] !== TYPE.SUPPLIES || snap.originOf(e) === snap.homeCode) return;
-    const v = snap.eB[e]!;
+  core.forIn(i, (e) => {
+    if (core.eType[e] !== TYPE.SUPPLIES || core.originOf(e) === core.homeCode) return;
+    const v = core.eB[e]!;
     if (!Number.isNaN(v)) imports += v;
-    else missing.push(`volumePerYear of ${snap.ids[snap.eFrom[e]!]} → ${snap.ids[i]}`);
+    else missing.push(e);
   });
-  const demand = demandOf(snap, i, missing);
-  return { itemId: snap.ids[i]!, homeCapacity: home, imports, demand, balance: home - demand, missing };
+  const demand = demandOf(core, i, missing);
+  return { homeCapacity, imports, demand, missing };
+}
+
+/** What an edge's missing figure is called: its type's second column (see graph-snapshot.ts), between its ends. */
+export function missingFigure(snap: GraphSnapshot, e: number): string {
+  const from = snap.ids[snap.eFrom[e]!]!;
+  const to = snap.ids[snap.eTo[e]!]!;
+  switch (snap.eType[e]) {
+    case TYPE.SUPPLIES:
+      return `volumePerYear of ${from} → ${to}`;
+    case TYPE.FEEDS:
+      return `quantityPerUnit of ${from} → ${to}`;
+    case TYPE.COMPONENT_OF:
+      return `quantity of ${from} in ${to}`;
+    default:
+      return `capacityTpy of ${from} → ${to}`;
+  }
+}
+
+/** The row with ids and named figures, from its figures in slots. */
+export function rowOf(snap: GraphSnapshot, i: number, f: BalanceFigures): BalanceRow {
+  return { itemId: snap.ids[i]!, homeCapacity: f.homeCapacity, imports: f.imports, demand: f.demand, balance: f.homeCapacity - f.demand, missing: f.missing.map((e) => missingFigure(snap, e)) };
+}
+
+export function balanceRow(snap: GraphSnapshot, i: number): BalanceRow {
+  return rowOf(snap, i, balanceFigures(snap, i));
 }
 
 export function chainBalance(snap: GraphSnapshot, query: BalanceQuery = {}): BalanceRow[] {
   return selectItems(snap, query).map((i) => balanceRow(snap, i));
 }
 
-function selectItems(snap: GraphSnapshot, query: BalanceQuery): number[] {
+/** The items a query asks for, in the order the rows are shown (stage, then name). */
+export function selectItems(snap: GraphSnapshot, query: BalanceQuery): number[] {
   if (query.ids && query.ids.length > 0) return query.ids.flatMap((id) => (snap.index.has(id) ? [snap.index.get(id)!] : []));
   const stage = query.stage ? STAGES.indexOf(query.stage as (typeof STAGES)[number]) : -2;
   const items: number[] = [];

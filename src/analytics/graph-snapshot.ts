@@ -160,6 +160,28 @@ export class GraphCore {
     return { version: this.version, homeCode: this.homeCode, nodeSlots: this.nodeSlots, edgeSlots: this.edgeSlots, arrays };
   }
 
+  forIn(v: number, visit: (e: number) => void): void {
+    const s = this.inStart[v]!;
+    const end = s + this.inLen[v]!;
+    for (let k = s; k < end; k += 1) visit(this.inPool[k]!);
+  }
+
+  forOut(v: number, visit: (e: number) => void): void {
+    const s = this.outStart[v]!;
+    const end = s + this.outLen[v]!;
+    for (let k = s; k < end; k += 1) visit(this.outPool[k]!);
+  }
+
+  /** The edges into v (every snapshot type). */
+  inEdges(v: number): Int32Array {
+    return this.inPool.subarray(this.inStart[v]!, this.inStart[v]! + this.inLen[v]!);
+  }
+
+  /** The edges out of v (every snapshot type). */
+  outEdges(v: number): Int32Array {
+    return this.outPool.subarray(this.outStart[v]!, this.outStart[v]! + this.outLen[v]!);
+  }
+
   isItem(v: number): boolean {
     const k = this.kind[v];
     return k === KIND.Product || k === KIND.Part;
@@ -580,28 +602,6 @@ export class GraphSnapshot extends GraphCore {
   }
 
   // ----- reading ------------------------------------------------------------------------------
-
-  forIn(v: number, visit: (e: number) => void): void {
-    const s = this.inStart[v]!;
-    const end = s + this.inLen[v]!;
-    for (let k = s; k < end; k += 1) visit(this.inPool[k]!);
-  }
-
-  forOut(v: number, visit: (e: number) => void): void {
-    const s = this.outStart[v]!;
-    const end = s + this.outLen[v]!;
-    for (let k = s; k < end; k += 1) visit(this.outPool[k]!);
-  }
-
-  /** The edges into v (every snapshot type). */
-  inEdges(v: number): Int32Array {
-    return this.inPool.subarray(this.inStart[v]!, this.inStart[v]! + this.inLen[v]!);
-  }
-
-  /** The edges out of v (every snapshot type). */
-  outEdges(v: number): Int32Array {
-    return this.outPool.subarray(this.outStart[v]!, this.outStart[v]! + this.outLen[v]!);
-  }
 
   typeOf(e: number): SnapshotEdgeType {
     return SNAPSHOT_EDGE_TYPES[this.eType[e]!]!;

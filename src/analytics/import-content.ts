@@ -3,7 +3,7 @@
 // import-reliant links. Pure: read from the supply model on the snapshot, over X's upstream only.
 
 import { rankKey } from './rank.js';
-import { compareIds, type GraphSnapshot } from './graph-snapshot.js';
+import { compareIds, type GraphCore, type GraphSnapshot } from './graph-snapshot.js';
 import { assumptionsOf, forEachSource, SUPPLY_ORIGIN, type Assumption } from './supply-model.js';
 import { UnknownNodeError } from './errors.js';
 import { pathFrom, pathsTo } from './paths.js';
@@ -47,8 +47,9 @@ export interface ImportReliantLink {
 
 export const DEFAULT_THRESHOLD = 0.5;
 
-interface Solved {
-  items: number[];
+/** The solved system of one root, in slots: what a worker sends back. */
+export interface ImportSolve {
+  items: Int32Array;
   direct: Float64Array;
   t: Float64Array;
   y: Float64Array;
@@ -64,17 +65,24 @@ export function itemSlot(snap: GraphSnapshot, rootId: string, what = 'import con
   return root;
 }
 
-function solve(snap: GraphSnapshot, root: number): Solved {
-  const system = buildSystem(snap, root);
-  const t = solveImportContent(system);
-  const y = solveRootRow(system);
-  return { items: system.items, direct: system.direct, t: t.values, y: y.values, converged: t.converged && y.converged, iterations: Math.max(t.iterations, y.iterations) };
+/** t and the root's row of L over the root's upstream. Typed in, typed out: runs in a worker. */
+export function solveImportSystem(core: GraphCore, root: number, options: { checkpoint?: () => void } = {}): ImportSolve {
+  const system = buildSystem(core, root);
+  options.checkpoint?.();
+  const t = solveImportContent(system, options);
+  const y = solveRootRow(system, 0, options);
+  return { items: Int32Array.from(system.items), direct: system.direct, t: t.values, y: y.values, converged: t.converged && y.converged, iterations: Math.max(t.iterations, y.iterations) };
 }
 
 export function importContent(snap: GraphSnapshot, rootId: string): ImportContentReport {
-  const s = solve(snap, itemSlot(snap, rootId));
+  return importContentFrom(snap, rootId, solveImportSystem(snap, itemSlot(snap, rootId)));
+}
+
+/** The report, with ids and assumptions, from the solved system. */
+export function importContentFrom(snap: GraphSnapshot, rootId: string, s: ImportSolve): ImportContentReport {
+  const items = Array.from(s.items);
   const contributions: Contribution[] = [];
-  s.items.forEach((v, k) => {
+  items.forEach((v, k) => {
     const share = s.y[k]! * s.direct[k]!;
     if (share > 1e-12) contributions.push({ itemId: snap.ids[v]!, share });
   });
@@ -86,8 +94,8 @@ export function importContent(snap: GraphSnapshot, rootId: string): ImportConten
     totalImportContent: total,
     domesticContent: 1 - total,
     contributions,
-    assumptions: assumptionsOf(snap, s.items),
-    unmodeled: s.items.filter((v) => (snap.supplyFlags[v]! & SUPPLY_ORIGIN) !== 0).map((v) => snap.ids[v]!).sort(compareIds),
+    assumptions: assumptionsOf(snap, items),
+    unmodeled: items.filter((v) => (snap.supplyFlags[v]! & SUPPLY_ORIGIN) !== 0).map((v) => snap.ids[v]!).sort(compareIds),
     converged: s.converged,
     iterations: s.iterations,
   };
@@ -99,7 +107,7 @@ export function importContent(snap: GraphSnapshot, rootId: string): ImportConten
  */
 export function importReliantLinks(snap: GraphSnapshot, rootId: string, threshold = DEFAULT_THRESHOLD): ImportReliantLink[] {
   const root = itemSlot(snap, rootId);
-  const s = solve(snap, root);
+  const s = solveImportSystem(snap, root);
   const next = pathsTo(snap, root);
   const links: ImportReliantLink[] = [];
   s.items.forEach((v, k) => {

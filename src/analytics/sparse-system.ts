@@ -62,12 +62,15 @@ export interface Solution {
 const TOLERANCE = 1e-9;
 const TARGET = 1e-13;
 const MAX_ITERATIONS = 20_000;
+/** Sweeps between two checkpoints (a request's time budget can stop a long solve). */
+const CHECK_EVERY = 16;
 
 /** t = m + B t by Gauss–Seidel sweeps from t = m; monotone and bounded by 1, so it settles. */
-export function solveImportContent(system: SparseSystem): Solution {
+export function solveImportContent(system: SparseSystem, options: { checkpoint?: () => void } = {}): Solution {
   const t = Float64Array.from(system.direct);
   let lastChange = Infinity;
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration += 1) {
+    if (iteration % CHECK_EVERY === 0) options.checkpoint?.();
     let change = 0;
     for (let i = 0; i < t.length; i += 1) {
       const { cols, vals } = system.rows[i]!;
@@ -86,12 +89,13 @@ export function solveImportContent(system: SparseSystem): Solution {
  * Row `root` of L = (I − B)⁻¹, from y = e_root + Bᵀ y: y_k is how much a unit of imports entering
  * at k shows up in the root. Contributions are y_k · m_k and sum to t_root.
  */
-export function solveRootRow(system: SparseSystem, root = 0): Solution {
+export function solveRootRow(system: SparseSystem, root = 0, options: { checkpoint?: () => void } = {}): Solution {
   const n = system.items.length;
   const y = new Float64Array(n);
   y[root] = 1;
   let lastChange = Infinity;
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration += 1) {
+    if (iteration % CHECK_EVERY === 0) options.checkpoint?.();
     const next = new Float64Array(n);
     next[root] = 1;
     for (let i = 0; i < n; i += 1) {

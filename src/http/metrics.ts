@@ -1,7 +1,7 @@
 // Prometheus metrics at /metrics: requests by route and status, their duration, GraphQL errors by
 // code, database calls in use and queued, the analytics engine's full builds, delta refreshes and
-// how many graph versions it trails the database by, plus the process's own (memory, event-loop
-// lag, GC).
+// how many graph versions it trails the database by, the solve pool's workers, queue and stopped
+// solves, plus the process's own (memory, event-loop lag, GC).
 // One registry per server, so tests can run several servers in one process.
 
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -34,7 +34,18 @@ function mirroredCounter(registry: Registry, name: string, help: string, read: (
   });
 }
 
-export function createMetrics(dbLoad: () => { inUse: number; queued: number; capacity: number }, engine?: () => EngineStats): Metrics {
+
+/** What /metrics shows of the solve pool (src/engine/pool.ts), when the server runs one. */
+export interface SolvePoolLoad {
+  size: number;
+  busy: number;
+  queued: number;
+  cancelled: number;
+  terminated: number;
+  crashed: number;
+}
+
+export function createMetrics(dbLoad: () => { inUse: number; queued: number; capacity: number }, solvePool: () => SolvePoolLoad | null = () => null, engine?: () => EngineStats): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'zanjir_' });
   const requests = new Counter({ name: 'zanjir_http_requests_total', help: 'HTTP requests by route and status.', labelNames: ['route', 'status'] as const, registers: [registry] });
@@ -54,6 +65,21 @@ export function createMetrics(dbLoad: () => { inUse: number; queued: number; cap
     mirroredCounter(registry, 'zanjir_snapshot_refreshes_total', 'Delta refreshes of the analytics engine from the change feed.', () => engine().counters.refreshes);
     new Gauge({ name: 'zanjir_snapshot_version_lag', help: 'Graph versions the analytics engine trails the newest the database has reported.', registers: [registry], collect() { this.set(engine().versionLag); } });
   }
+  const pool = () => solvePool() ?? { size: 0, busy: 0, queued: 0, cancelled: 0, terminated: 0, crashed: 0 };
+  new Gauge({ name: 'zanjir_solve_workers', help: 'Worker threads the heavy solves may use (0: they run in the main thread).', registers: [registry], collect() { this.set(pool().size); } });
+  new Gauge({ name: 'zanjir_solve_workers_busy', help: 'Worker threads running a solve.', registers: [registry], collect() { this.set(pool().busy); } });
+  new Gauge({ name: 'zanjir_solve_jobs_queued', help: 'Solves waiting for a worker.', registers: [registry], collect() { this.set(pool().queued); } });
+  new Counter({
+    name: 'zanjir_solve_stops_total',
+    help: 'Solves stopped before their end: cancelled (the request ran out of time), terminated (its worker did not stop in time), crashed (its worker died).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+    collect() {
+      const p = pool();
+      this.reset();
+      for (const reason of ['cancelled', 'terminated', 'crashed'] as const) this.inc({ reason }, p[reason]);
+    },
+  });
   return { registry, requests, duration, graphqlErrors };
 }
 

@@ -6,9 +6,6 @@
 // say how old their figures are (`figures`).
 
 import {
-  chainBalance,
-  chokepoints,
-  importContent,
   importReliantLinks,
   parallelWork,
   valueFlows,
@@ -17,7 +14,7 @@ import {
   type DisruptionScenario,
   type FlowDetail,
 } from '../analytics/index.js';
-import { disruption } from '../analytics/disruption.js';
+import { solveChainBalance, solveChokepoints, solveDisruption, solveImportContent } from '../engine/solves.js';
 import { sanctionedSources } from '../analytics/sanctions.js';
 import { lossesInUnits } from '../analytics/loss-volumes.js';
 import { BadUserInputError } from '../errors/index.js';
@@ -77,7 +74,7 @@ function datesOf(snap: GraphSnapshot, id: string) {
 
 export async function importContentReport(deps: ServiceDeps, id: string) {
   const snap = await engineFor(deps, id);
-  const r = importContent(snap, id);
+  const r = await solveImportContent(deps, snap, id);
   const figures = datesOf(snap, id);
   const node = await recordsOf(deps, [id, ...r.contributions.map((c) => c.itemId), ...r.unmodeled]);
   return {
@@ -127,8 +124,8 @@ export async function disruptionReport(deps: ServiceDeps, scenario: ScenarioInpu
     countries: scenario.countries,
     allImports: scenario.allImports,
   };
-  const version = snap.version;
-  const r = disruption(snap, removal, solveOptions(deps));
+  const r = await solveDisruption(deps, snap, removal);
+  const version = r.graphVersion;
   // Plain data: thousands of items may lose supply and a country's every supplier be removed,
   // so the door reads the records it shows (GraphQL only those a query selects).
   return {
@@ -161,7 +158,7 @@ function sanctionedRemovals(snap: GraphSnapshot, regimes: readonly string[] | nu
 export async function chokepointsReport(deps: ServiceDeps, id: string, minImpact?: number | null, kinds?: readonly NodeKind[] | null) {
   const snap = await engineFor(deps, id);
   const version = snap.version;
-  const found = chokepoints(snap, id, fraction(minImpact, 'minImpact', 1), solveOptions(deps)).filter((c) => !kinds || kinds.length === 0 || kinds.includes(snap.kindOf(snap.index.get(c.nodeId)!)));
+  const found = (await solveChokepoints(deps, snap, id, fraction(minImpact, 'minImpact', 1))).filter((c) => !kinds || kinds.length === 0 || kinds.includes(snap.kindOf(snap.index.get(c.nodeId)!)));
   const node = await recordsOf(deps, found.map((c) => c.nodeId));
   return found.map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null, graphVersion: version }));
 }
@@ -177,7 +174,7 @@ export async function chainBalanceReport(deps: ServiceDeps, ids?: string[] | nul
     const what = notItems.map((id) => `${id} is a ${snap.kindOf(snap.index.get(id)!)}`).join('; ');
     throw new BadUserInputError(`chainBalance weighs capacity against demand for products and parts only: ${what}.`, 'ids');
   }
-  const rows = chainBalance(snap, { ids, stage });
+  const rows = await solveChainBalance(deps, snap, { ids, stage });
   const node = await recordsOf(deps, rows.map((r) => r.itemId));
   return rows.map((r) => ({ ...r, item: node(r.itemId) }));
 }

@@ -4,10 +4,10 @@
 // there is one), solve in src/analytics, map ids back to records.
 
 import { holdings, backersOf, reachOf } from '../analytics/ownership.js';
-import { setChokepoints } from '../analytics/disruption.js';
+import { solveSetChokepoints } from '../engine/solves.js';
 import { staleCutoff } from '../analytics/dates.js';
 import { BadUserInputError, NotFoundError } from '../errors/index.js';
-import { engineFor, recordsOf, solveOptions, type ServiceDeps } from './analytics.js';
+import { engineFor, recordsOf, type ServiceDeps } from './analytics.js';
 import { fetchOwnershipBehind, fetchOwnershipDown, OWNERSHIP_DEPTH } from '../db/ownership-store.js';
 import { toEdgeRecord, toNodeRecord } from '../db/mappers.js';
 import { FIGURE_PROPERTIES, type NodeRecord } from '../model/records.js';
@@ -97,7 +97,7 @@ export async function organizationChokepointsReport(deps: ServiceDeps, id: strin
     const key = nodeIds.join('\n');
     orgsBySet.set(key, [...(orgsBySet.get(key) ?? []), org]);
   }
-  const solved = setChokepoints(snap, id, [...orgsBySet.keys()].map((key) => ({ key, nodeIds: key.split('\n') })), bar, solveOptions(deps));
+  const solved = await solveSetChokepoints(deps, snap, id, [...orgsBySet.keys()].map((key) => ({ key, nodeIds: key.split('\n') })), bar);
   const found = solved
     .flatMap((c) => orgsBySet.get(c.nodeId)!.map((org) => ({ org, impact: c.impact })))
     .sort((a, b) => b.impact - a.impact || a.org.localeCompare(b.org));
