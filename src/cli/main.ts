@@ -21,7 +21,7 @@ const COMMANDS: Record<string, { run: (args: ParsedArgs) => Promise<void>; help:
   datasets: { run: datasetsCommand, help: DATASETS_USAGE.split('\n').join('\n                  '), flags: ['json'] },
   export: { run: exportCommand, help: 'export the graph or a subgraph: --format cypher|json|jsonl|graphml|csv [--zip] [--raw] [--out PATH] [--root ID …]', flags: ['zip', 'raw'] },
   'link-sources': { run: linkSourcesCommand, help: 'find the nodes each Source text names and record MENTIONS edges [SOURCE_ID…]' },
-  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, companies, holdings, stale, balance, parallel-work, bills, impact, plan [--json | --csv]; names work where ids do', flags: ['json', 'csv', 'all-imports', 'assumptions', 'sanctioned', 'undated'] },
+  report: { run: reportCommand, help: 'localization reports: import-content, links, disruption, chokepoints, companies, holdings, stale, balance, parallel-work, bills, impact, plan, optimal-plan, schedule [--json | --csv]; names work where ids do', flags: ['json', 'csv', 'all-imports', 'assumptions', 'sanctioned', 'undated', 'years'] },
   keys: { run: keysCommand, help: 'API keys: create --name NAME --role reader|researcher|editor|admin, list, revoke KEY_ID', flags: ['json'] },
   reset: { run: resetCommand, help: 'delete every node and relationship (needs --yes)', flags: ['yes'] },
   schema: { run: schemaCommand, help: 'print the GraphQL schema (SDL); --write updates schema/schema.graphql', flags: ['write'] },

@@ -20,6 +20,7 @@ import {
   type CurrencyDeps,
 } from '../graphql/currency/currency.service.js';
 import { holdingsReport, organizationChokepointsReport, staleFiguresReport } from '../graphql/organization/organization.service.js';
+import { localizationScheduleReport, optimalPlanReport } from '../services/plan.js';
 import { BadUserInputError } from '../errors/index.js';
 import { CATEGORIES, isCategory } from '../model/categories.js';
 import { parseKinds } from '../io/export/request.js';
@@ -284,6 +285,63 @@ export const REPORTS: Record<string, ReportDef> = {
         rows: [
           ...plan.steps.map((x, i) => [i + 1, x.project.id, x.project.name, true, null, x.netSavingUsd, x.remainingCostUsd, x.savingPerUsd, x.cumulativeCostUsd, x.cumulativeSavingUsd, text(x.project.expectedCompletion)] as Cell[]),
           ...plan.skipped.map((x) => [null, x.project.id, x.project.name, false, x.reason, x.standaloneNetSavingUsd, x.remainingCostUsd, null, null, null, text(x.project.expectedCompletion)] as Cell[]),
+        ],
+      };
+    },
+  },
+  'optimal-plan': {
+    title: 'The best set of projects for a budget (an exact MILP), beside the greedy plan, and why they differ (optimalPlan)',
+    params: ['budget', 'minJobs', 'minProgress', 'statuses'],
+    required: ['budget'],
+    async run(deps, params) {
+      const plan = await optimalPlanReport(deps, {
+        budgetUsd: number(params, 'budget')!,
+        minJobs: number(params, 'minJobs') ?? null,
+        minProgress: number(params, 'minProgress') ?? null,
+        statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null,
+      });
+      const why = new Map(plan.differences.map((d) => [d.project.id, d.explanation]));
+      return {
+        columns: ['status', 'project_id', 'name', 'picked', 'reason', 'net_saving_usd', 'remaining_cost_usd', 'displaced_volume', 'jobs', 'differs_from_greedy'],
+        rows: [
+          ...plan.projects.map((x) => [plan.status, x.project.id, x.project.name, true, null, x.netSavingUsd, x.remainingCostUsd, x.displacedVolume, x.jobs, why.get(x.project.id) ?? null] as Cell[]),
+          ...plan.skipped.map((x) => [plan.status, x.project.id, x.project.name, false, x.reason, null, null, null, num(x.project.jobs), why.get(x.project.id) ?? null] as Cell[]),
+        ],
+      };
+    },
+  },
+  schedule: {
+    title: 'Which projects to fund in which year from yearly budgets (localizationSchedule); table=years for the years',
+    params: ['budgets', 'startYear', 'horizonYears', 'discountRate', 'minJobs', 'minProgress', 'statuses', 'table'],
+    required: ['budgets', 'startYear'],
+    async run(deps, params) {
+      const budgetsUsd = list(params, 'budgets')!.map((b) => {
+        const n = Number(b);
+        if (!Number.isFinite(n)) throw new BadUserInputError(`budgets must be numbers of US dollars separated by commas; got ${JSON.stringify(b)}.`, 'budgets');
+        return n;
+      });
+      const table = params.get('table') ?? 'projects';
+      if (table !== 'projects' && table !== 'years') throw new BadUserInputError(`table must be projects or years; got ${JSON.stringify(table)}.`, 'table');
+      const s = await localizationScheduleReport(deps, {
+        budgetsUsd,
+        startYear: number(params, 'startYear')!,
+        horizonYears: number(params, 'horizonYears') ?? null,
+        discountRate: number(params, 'discountRate') ?? null,
+        minJobs: number(params, 'minJobs') ?? null,
+        minProgress: number(params, 'minProgress') ?? null,
+        statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null,
+      });
+      if (table === 'years') {
+        return {
+          columns: ['status', 'year', 'available_usd', 'spent_usd', 'saving_usd', 'jobs'],
+          rows: s.years.map((y) => [s.status, y.year, y.availableUsd, y.spentUsd, y.savingUsd, y.jobs]),
+        };
+      }
+      return {
+        columns: ['status', 'year', 'project_id', 'name', 'reason', 'net_saving_usd', 'remaining_cost_usd'],
+        rows: [
+          ...s.projects.map((x) => [s.status, x.year, x.project.id, x.project.name, null, x.netSavingUsd, x.remainingCostUsd] as Cell[]),
+          ...s.skipped.map((x) => [s.status, null, x.project.id, x.project.name, x.reason, null, null] as Cell[]),
         ],
       };
     },

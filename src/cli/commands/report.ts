@@ -11,6 +11,7 @@ import {
   parallelWorkReport,
 } from '../../graphql/analytics/analytics.service.js';
 import { importBillsReport, importContentAfterReport, localizationImpactReport, localizationPlanReport } from '../../graphql/currency/currency.service.js';
+import { localizationScheduleReport, optimalPlanReport } from '../../services/plan.js';
 import type { ChainStore } from '../../db/chain-store.js';
 import { NotFoundError } from '../../errors/index.js';
 import { isItemKind, type NodeKind } from '../../model/kinds.js';
@@ -24,7 +25,7 @@ import { numberOption, stringOption, UsageError, type ParsedArgs } from '../args
 import { formatTable, percent, type Cell } from '../table.js';
 import { log, withDatabase } from './common.js';
 
-const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balance', 'parallel-work', 'bills', 'impact', 'plan', 'holdings', 'companies', 'stale'] as const;
+const REPORTS = ['import-content', 'links', 'disruption', 'chokepoints', 'balance', 'parallel-work', 'bills', 'impact', 'plan', 'holdings', 'companies', 'stale', 'optimal-plan', 'schedule'] as const;
 
 export const REPORT_USAGE = `zanjir report import-content ID|NAME [--assumptions]
 zanjir report links ID|NAME [--threshold 0.5]
@@ -38,6 +39,8 @@ zanjir report parallel-work
 zanjir report bills [--stage ORE|…|FINISHED] [--first 50]
 zanjir report impact PROJECT_ID
 zanjir report plan --budget 5e8 [--min-progress 0.75] [--statuses ACTIVE,STALLED,PLANNED] [--content ID,ID]
+zanjir report optimal-plan --budget 3e8 [--min-jobs 500] [--min-progress 0.75] [--statuses ACTIVE,STALLED,PLANNED]
+zanjir report schedule --budgets 1e8,1e8,1e8 --start 2027 [--horizon 10] [--discount-rate 0.05] [--min-jobs 500] [--years]
 A name is looked up by search ("Peugeot Pars"); the match used is printed on stderr.
 Add --json for JSON, or --csv for a spreadsheet table (what GET /report/<name>.csv serves).`;
 
@@ -145,6 +148,22 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
           set('minProgress', numberOption(args, 'min-progress'));
           set('statuses', stringOption(args, 'statuses'));
           set('content', stringOption(args, 'content'));
+          break;
+        case 'optimal-plan':
+          set('budget', numberOption(args, 'budget'));
+          set('minJobs', numberOption(args, 'min-jobs'));
+          set('minProgress', numberOption(args, 'min-progress'));
+          set('statuses', stringOption(args, 'statuses'));
+          break;
+        case 'schedule':
+          set('budgets', stringOption(args, 'budgets'));
+          set('startYear', numberOption(args, 'start'));
+          set('horizonYears', numberOption(args, 'horizon'));
+          set('discountRate', numberOption(args, 'discount-rate'));
+          set('minJobs', numberOption(args, 'min-jobs'));
+          set('minProgress', numberOption(args, 'min-progress'));
+          set('statuses', stringOption(args, 'statuses'));
+          if (args.options.has('years')) set('table', 'years');
           break;
       }
       process.stdout.write(toCsv(await runReport(deps, name, params)));
@@ -278,6 +297,55 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
             plan.skipped.length ? `\n${formatTable(['not picked', 'why', 'alone $/y', 'remaining cost $'], plan.skipped.map((x) => [x.project.name, x.reason, x.standaloneNetSavingUsd === null ? null : Math.round(x.standaloneNetSavingUsd), x.remainingCostUsd === null ? null : Math.round(x.remainingCostUsd)]))}` : '',
             after.length ? `\n${formatTable(['item', 'import content before', 'after', 'domestic content before', 'after'], after.map((c) => [c.item.name, pct(c.before), pct(c.after), pct(c.domesticContentBefore), pct(c.domesticContentAfter)]))}` : '',
             assumptionLines(plan.assumptions),
+          ].join('\n'),
+        );
+      }
+      case 'optimal-plan': {
+        const budget = numberOption(args, 'budget');
+        if (budget === undefined) throw new UsageError(`zanjir report optimal-plan needs --budget USD\n${REPORT_USAGE}`);
+        const plan = await optimalPlanReport(deps, {
+          budgetUsd: budget,
+          minJobs: numberOption(args, 'min-jobs') ?? null,
+          minProgress: numberOption(args, 'min-progress') ?? null,
+          statuses: list(stringOption(args, 'statuses'))?.map((x) => x.toUpperCase()) ?? null,
+        });
+        return out(plan, () =>
+          [
+            `Best plan for ${usd(plan.budgetUsd)}: ${plan.status}${plan.status === 'TIME_LIMIT' ? ` (gap ${plan.mipGap === null ? 'unknown' : pct(plan.mipGap)})` : ''}, ${plan.projects.length} projects, ${usd(plan.spentUsd)} spent, saving ${usd(plan.netSavingUsd)} a year, ${plan.jobs} jobs`,
+            `The greedy plan saves ${usd(plan.greedyNetSavingUsd)} a year: the best plan gains ${usd(plan.gainOverGreedyUsd)}`,
+            '',
+            plan.projects.length ? formatTable(['project', 'id', 'net saving $/y', 'remaining cost $', 'jobs'], plan.projects.map((x) => [x.project.name, x.project.id, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd), x.jobs])) : '(no plan)',
+            plan.differences.length ? `\nwhere it differs from the greedy plan:\n${plan.differences.map((d) => `  ${d.project.id}: ${d.explanation}`).join('\n')}` : '',
+            plan.skipped.length ? `\n${formatTable(['not picked', 'id', 'why'], plan.skipped.map((x) => [x.project.name, x.project.id, x.reason]))}` : '',
+            assumptionLines(plan.assumptions),
+          ].join('\n'),
+        );
+      }
+      case 'schedule': {
+        const budgets = stringOption(args, 'budgets');
+        const start = numberOption(args, 'start');
+        if (budgets === undefined || start === undefined) throw new UsageError(`zanjir report schedule needs --budgets USD,USD,… and --start YEAR\n${REPORT_USAGE}`);
+        const budgetsUsd = list(budgets)!.map((b) => {
+          const n = Number(b);
+          if (!Number.isFinite(n)) throw new UsageError(`--budgets must be numbers separated by commas, got ${JSON.stringify(b)}`);
+          return n;
+        });
+        const s = await localizationScheduleReport(deps, {
+          budgetsUsd,
+          startYear: start,
+          horizonYears: numberOption(args, 'horizon') ?? null,
+          discountRate: numberOption(args, 'discount-rate') ?? null,
+          minJobs: numberOption(args, 'min-jobs') ?? null,
+          minProgress: numberOption(args, 'min-progress') ?? null,
+          statuses: list(stringOption(args, 'statuses'))?.map((x) => x.toUpperCase()) ?? null,
+        });
+        return out(s, () =>
+          [
+            `Schedule from ${start} over ${s.years.length} years: ${s.status}${s.status === 'TIME_LIMIT' ? ` (gap ${s.mipGap === null ? 'unknown' : pct(s.mipGap)})` : ''}, ${s.projects.length} projects, saving ${usd(s.objectiveUsd)} over the horizon (discounted to ${start})`,
+            '',
+            formatTable(['year', 'available $', 'spent $', 'saving $/y', 'jobs'], s.years.map((y) => [y.year, Math.round(y.availableUsd), Math.round(y.spentUsd), Math.round(y.savingUsd), y.jobs])),
+            s.projects.length ? `\n${formatTable(['year', 'project', 'id', 'net saving $/y', 'remaining cost $'], s.projects.map((x) => [x.year, x.project.name, x.project.id, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd)]))}` : '',
+            assumptionLines(s.assumptions),
           ].join('\n'),
         );
       }
