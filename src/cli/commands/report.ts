@@ -343,8 +343,8 @@ export async function reportCommand(args: ParsedArgs): Promise<void> {
           [
             `Schedule from ${start} over ${s.years.length} years: ${s.status}${s.status === 'TIME_LIMIT' ? ` (gap ${s.mipGap === null ? 'unknown' : pct(s.mipGap)})` : ''}, ${s.projects.length} projects, saving ${usd(s.objectiveUsd)} over the horizon (discounted to ${start})`,
             '',
-            formatTable(['year', 'available $', 'spent $', 'saving $/y', 'jobs'], s.years.map((y) => [y.year, Math.round(y.availableUsd), Math.round(y.spentUsd), Math.round(y.savingUsd), y.jobs])),
-            s.projects.length ? `\n${formatTable(['year', 'project', 'id', 'net saving $/y', 'remaining cost $'], s.projects.map((x) => [x.year, x.project.name, x.project.id, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd)]))}` : '',
+            formatTable(['year', 'available $', 'spent $', 'saving $/y', 'jobs'], s.years.map((y) => [String(y.year), Math.round(y.availableUsd), Math.round(y.spentUsd), Math.round(y.savingUsd), y.jobs])),
+            s.projects.length ? `\n${formatTable(['year', 'project', 'id', 'net saving $/y', 'remaining cost $'], s.projects.map((x) => [String(x.year), x.project.name, x.project.id, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd)]))}` : '',
             assumptionLines(s.assumptions),
           ].join('\n'),
         );
