@@ -93,7 +93,7 @@ describe('zanjir report schedule', () => {
     expect(run.stdout).toMatch(/2029\s+Project A\s+project:a\s+120,000,000\s+60,000,000/);
   });
 
-  it('runs the issue’s example: $100 M a year for three years from 2027 funds everything in 2027', async () => {
+  it('runs the issue’s example: $100 M a year for three years from 2027 funds B and C in 2027 and A in 2028', async () => {
     // 100 M in 2027 funds B and C (A + one of them would be 110 M); the other 100 M in 2028 funds A:
     // 190 × 9 + 120 × 8 = 2,670 ($ M) over ten years. Funding A in 2027 instead: 120 × 9 + 190 × 8 = 2,600.
     const run = await zanjir(['report', 'schedule', '--budgets', '1e8,1e8,1e8', '--start', '2027', '--json']);
