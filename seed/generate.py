@@ -902,6 +902,28 @@ for slug, (budget, progress, status, capacity, input_share, sources, note) in PR
     for s in sources:
         cite(PR, project["id"], src(s))
 cite(PR, "project:electrode-mobarakeh", src("irasin-novin-electrode"), "سرمایه‌گذاری ۲۴۵ میلیون یورویی، ظرفیت تولید ۳۰ هزار تن در فاز نخست ... جلوگیری از خروج ۵۴ میلیون یورو ارز")
+
+# Jobs (DOMAIN.md, "A jobs floor"): only figures published for the project itself. Novin Electrode
+# Ardakan: 520 jobs at its opening (Irasin, quoting Mobarakeh Steel's chief executive); Al-Vefagh
+# reports 530 for the same opening, so the figure is marked as disputed in the note. Article 004's
+# 12,000 jobs are for East Azerbaijan's 1,610 half-finished projects together: no seed project is
+# that set, and splitting the total among Sungun, Kaleybar or Sarab would invent figures, so those
+# projects (and every other one, for which no figure was found) leave jobs unset.
+PROJECT_JOBS = {
+    "electrode-mobarakeh": (520, "irasin-novin-electrode", "ایجاد اشتغال برای ۵۲۰ نفر",
+                            "Jobs: 520 at its opening (Irasin); Al-Vefagh reports 530 for the same opening."),
+}
+for slug, (jobs, source, quote, note) in PROJECT_JOBS.items():
+    project = PR_NODES[f"project:{slug}"]
+    project["jobs"] = jobs
+    project["note"] = f"{project['note']} {note}"
+    project["sources"] = sorted(set(project.get("sources", [])) | {src(source)})
+    cited = [e for e in FILES[PR]["edges"] if e["type"] == "CITES" and e["from"] == project["id"] and e["to"] == src(source)]
+    if cited and cited[0].get("quote"):
+        cited[0]["quote"] = f"{cited[0]['quote']} ... {quote}"
+    else:
+        cite(PR, project["id"], src(source), quote)
+cite(PR, "project:electrode-mobarakeh", src("alvefagh-ardakan-electrode"), "وقد وفرت فرص عمل لـ 530 شخصا")
 # Item categories (src/model/categories.ts): what kind of good each product or part is, so that
 # search answers "car" or «خودرو» with the cars and reports can group by category and sector.
 # ---------------------------------------------------------------------------------------------

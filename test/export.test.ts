@@ -89,6 +89,8 @@ describe('round trips', () => {
     expect(g.nodes['product:ore'].note).toBe('It\'s "rich"; path C:\\ores\\cu\nsecond line\ttab');
     expect(g.nodes['mine:sungun']).toMatchObject({ aliases: 'Sungun;سونگون', capacityTpy: '25000000', reservesMt: '800.5' });
     expect(g.nodes['project:p'].startedAt).toBe('2022-08-17');
+    // A project's jobs (DOMAIN.md, "A jobs floor") travel typed.
+    expect([types['node:jobs'], g.nodes['project:p'].jobs]).toEqual(['double', '85']);
     expect(g.edges).toHaveLength(12);
     const feeds = g.edges.filter((e: any) => e.data.type === 'FEEDS' && e.target === 'plant:smelter' && e.source === 'product:ore');
     expect(feeds.map((e: any) => e.data.output).sort()).toEqual(['product:anode', 'product:cathode']);
@@ -118,6 +120,8 @@ describe('round trips', () => {
     expect(localizes.header).toEqual(expect.arrayContaining(['capacityTpy:double', 'inputImportShare:double']));
     const lrow = Object.fromEntries(localizes.header.map((h: string, i: number) => [h, localizes.rows[0][i]]));
     expect(lrow).toMatchObject({ ':START_ID': 'project:p', ':END_ID': 'part:harness', 'capacityTpy:double': '120000', 'inputImportShare:double': '0.35' });
+    const projects = files['nodes-Project.csv'];
+    expect(projects.rows[0][projects.header.indexOf('jobs:double')]).toBe('85');
     const rows = Object.values(files).reduce((n: number, f: any) => n + f.rows.length, 0);
     expect(rows).toBe(10 + 12);
   });

@@ -31,6 +31,7 @@ import { ExportResolver } from './export/export.resolver.js';
 import { AccessResolver } from './access/access.resolver.js';
 import { EditsResolver } from './edits/edits.resolver.js';
 import { CurrencyResolver, LocalizationPlanFieldsResolver, PartCurrencyResolver, ProductCurrencyResolver } from './currency/currency.resolver.js';
+import { PlanResolver } from './currency/plan.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -65,6 +66,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   LocalizationPlanFieldsResolver,
   ProductCurrencyResolver,
   PartCurrencyResolver,
+  PlanResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -226,6 +226,8 @@ export const NODE_SCHEMAS = {
     progress: fraction.optional(),
     status: z.enum(PROJECT_STATUSES).optional(),
     budget: nonNegative.optional(),
+    // DOMAIN.md, "A jobs floor": jobs the project creates when finished.
+    jobs: nonNegative.optional(),
     startedAt: isoDate.optional(),
     expectedCompletion: asOf.optional(),
     asOf: asOf.optional(),

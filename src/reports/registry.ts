@@ -20,6 +20,7 @@ import {
 import { importBillsReport, importContentAfterReport, localizationImpactReport, localizationPlanReport } from '../services/currency.js';
 import { holdingsReport, organizationChokepointsReport, staleFiguresReport } from '../services/organization.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { localizationScheduleReport, optimalPlanReport } from '../services/plan.js';
 import { BadUserInputError } from '../errors/index.js';
 import { CATEGORIES, isCategory } from '../model/categories.js';
 import { STAGES } from '../model/kinds.js';
@@ -491,6 +492,100 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
         plan.skipped.length ? `\n${formatTable(['not picked', 'why', 'alone $/y', 'remaining cost $'], plan.skipped.map((x) => [x.project.name, x.reason, x.standaloneNetSavingUsd === null ? null : Math.round(x.standaloneNetSavingUsd), x.remainingCostUsd === null ? null : Math.round(x.remainingCostUsd)]))}` : '',
         after.length ? `\n${formatTable(['item', 'import content before', 'after', 'domestic content before', 'after'], after.map((c) => [c.item.name, pct(c.before), pct(c.after), pct(c.domesticContentBefore), pct(c.domesticContentAfter)]))}` : '',
         assumptionLines(plan.assumptions),
+      ].join('\n');
+    },
+  }),
+  'optimal-plan': report({
+    title: 'The best set of projects for a budget (an exact MILP), beside the greedy plan, and why they differ (optimalPlan)',
+    graphql: 'optimalPlan',
+    params: [
+      { name: 'budget', type: 'number', example: '3e8', unit: 'USD', required: true },
+      { name: 'minJobs', type: 'number', example: '500' },
+      { name: 'minProgress', type: 'number', example: '0.75' },
+      { name: 'statuses', type: 'list', example: 'ACTIVE,STALLED,PLANNED' },
+    ],
+    compute: (deps, params) =>
+      optimalPlanReport(deps, {
+        budgetUsd: number(params, 'budget')!,
+        minJobs: number(params, 'minJobs') ?? null,
+        minProgress: number(params, 'minProgress') ?? null,
+        statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null,
+      }),
+    table(plan) {
+      const why = new Map(plan.differences.map((d) => [d.project.id, d.explanation]));
+      return {
+        columns: ['status', 'project_id', 'name', 'name_fa', 'picked', 'reason', 'net_saving_usd', 'remaining_cost_usd', 'displaced_volume', 'jobs', 'differs_from_greedy', 'assumptions'],
+        rows: [
+          ...plan.projects.map((x) => [plan.status, x.project.id, x.project.name, x.project.nameFa, true, null, x.netSavingUsd, x.remainingCostUsd, x.displacedVolume, x.jobs, why.get(x.project.id) ?? null, caveats(plan.assumptions.filter((a) => a.nodeId === x.project.id || x.items.some((i) => i.item.id === a.nodeId)))] as Cell[]),
+          ...plan.skipped.map((x) => [plan.status, x.project.id, x.project.name, x.project.nameFa, false, x.reason, null, null, null, num(x.project.jobs), why.get(x.project.id) ?? null, caveats(plan.assumptions.filter((a) => a.nodeId === x.project.id))] as Cell[]),
+        ],
+      };
+    },
+    text: (plan) =>
+      [
+        `Best plan for ${usd(plan.budgetUsd)}: ${plan.status}${plan.status === 'TIME_LIMIT' ? ` (gap ${plan.mipGap === null ? 'unknown' : pct(plan.mipGap)})` : ''}, ${plan.projects.length} projects, ${usd(plan.spentUsd)} spent, saving ${usd(plan.netSavingUsd)} a year, ${plan.jobs} jobs`,
+        `The greedy plan saves ${usd(plan.greedyNetSavingUsd)} a year: the best plan gains ${usd(plan.gainOverGreedyUsd)}`,
+        '',
+        plan.projects.length ? formatTable(['project', 'id', 'net saving $/y', 'remaining cost $', 'jobs'], plan.projects.map((x) => [x.project.name, x.project.id, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd), x.jobs])) : '(no plan)',
+        plan.differences.length ? `\nwhere it differs from the greedy plan:\n${plan.differences.map((d) => `  ${d.project.id}: ${d.explanation}`).join('\n')}` : '',
+        plan.skipped.length ? `\n${formatTable(['not picked', 'id', 'why'], plan.skipped.map((x) => [x.project.name, x.project.id, x.reason]))}` : '',
+        assumptionLines(plan.assumptions),
+      ].join('\n'),
+  }),
+  schedule: report({
+    title: 'Which projects to fund in which year from yearly budgets (localizationSchedule); table=years for the years',
+    graphql: 'localizationSchedule',
+    params: [
+      { name: 'budgets', type: 'list', example: '1e8,1e8,1e8', unit: 'USD,USD,…', required: true },
+      { name: 'startYear', type: 'number', option: 'start', example: '2027', unit: 'YEAR', required: true },
+      { name: 'horizonYears', type: 'number', option: 'horizon', example: '10' },
+      { name: 'discountRate', type: 'number', example: '0.05' },
+      { name: 'minJobs', type: 'number', example: '500' },
+      { name: 'minProgress', type: 'number', example: '0.75' },
+      { name: 'statuses', type: 'list', example: 'ACTIVE,STALLED,PLANNED' },
+      { name: 'table', type: 'text', example: 'projects|years', option: 'years', flagSets: 'years' },
+    ],
+    compute(deps, params) {
+      const budgetsUsd = list(params, 'budgets')!.map((b) => {
+        const n = Number(b);
+        if (!Number.isFinite(n)) throw new BadUserInputError(`budgets must be numbers of US dollars separated by commas; got ${JSON.stringify(b)}.`, 'budgets');
+        return n;
+      });
+      const table = params.get('table') ?? 'projects';
+      if (table !== 'projects' && table !== 'years') throw new BadUserInputError(`table must be projects or years; got ${JSON.stringify(table)}.`, 'table');
+      return localizationScheduleReport(deps, {
+        budgetsUsd,
+        startYear: number(params, 'startYear')!,
+        horizonYears: number(params, 'horizonYears') ?? null,
+        discountRate: number(params, 'discountRate') ?? null,
+        minJobs: number(params, 'minJobs') ?? null,
+        minProgress: number(params, 'minProgress') ?? null,
+        statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null,
+      });
+    },
+    table(s, params) {
+      if (params.get('table') === 'years') {
+        return {
+          columns: ['status', 'year', 'available_usd', 'spent_usd', 'saving_usd', 'jobs'],
+          rows: s.years.map((y) => [s.status, y.year, y.availableUsd, y.spentUsd, y.savingUsd, y.jobs]),
+        };
+      }
+      return {
+        columns: ['status', 'year', 'project_id', 'name', 'name_fa', 'reason', 'net_saving_usd', 'remaining_cost_usd'],
+        rows: [
+          ...s.projects.map((x) => [s.status, x.year, x.project.id, x.project.name, x.project.nameFa, null, x.netSavingUsd, x.remainingCostUsd] as Cell[]),
+          ...s.skipped.map((x) => [s.status, null, x.project.id, x.project.name, x.project.nameFa, x.reason, null, null] as Cell[]),
+        ],
+      };
+    },
+    text(s, params) {
+      const start = params.get('startYear');
+      return [
+        `Schedule from ${start} over ${s.years.length} years: ${s.status}${s.status === 'TIME_LIMIT' ? ` (gap ${s.mipGap === null ? 'unknown' : pct(s.mipGap)})` : ''}, ${s.projects.length} projects, saving ${usd(s.objectiveUsd)} over the horizon (discounted to ${start})`,
+        '',
+        formatTable(['year', 'available $', 'spent $', 'saving $/y', 'jobs'], s.years.map((y) => [String(y.year), Math.round(y.availableUsd), Math.round(y.spentUsd), Math.round(y.savingUsd), y.jobs])),
+        s.projects.length ? `\n${formatTable(['year', 'project', 'id', 'net saving $/y', 'remaining cost $'], s.projects.map((x) => [String(x.year), x.project.name, x.project.id, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd)]))}` : '',
+        assumptionLines(s.assumptions),
       ].join('\n');
     },
   }),

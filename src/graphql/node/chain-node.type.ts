@@ -98,6 +98,7 @@ export class ProjectType extends ChainNode {
   @Field(() => Float, { nullable: true, description: '0..1' }) progress?: number;
   @Field(() => ProjectStatusEnum, { nullable: true }) status?: ProjectStatusEnum;
   @Field(() => Float, { nullable: true, description: 'USD.' }) budget?: number;
+  @Field(() => Float, { nullable: true, description: 'Jobs created when it is finished (the optimal plan’s jobs floor).' }) jobs?: number;
   @Field(() => String, { nullable: true, description: 'ISO date.' }) startedAt?: string;
   @Field(() => String, { nullable: true, description: 'When it is expected to finish: a year, month or date.' }) expectedCompletion?: string;
 }
