@@ -8,8 +8,8 @@ import type { NodeRecord } from '../model/records.js';
 import { CurrencyModel, type ImportBill } from '../analytics/currency.js';
 import { itemSupplyOf, type ItemSupply } from '../analytics/supply-model.js';
 import type { GraphSnapshot } from '../analytics/graph-snapshot.js';
-import { LINK_SPECS, type LinkLoaderName } from './node/link-fields.js';
-import { HELD_LOADERS, HeldLinks, type HeldLink } from './node/held-links.js';
+import { LINK_SPECS, type LinkLoaderName } from './link-fields.js';
+import { HELD_LOADERS, HeldLinks, type HeldLink } from './held-links.js';
 
 export { LINK_SPECS, type LinkLoaderName };
 
@@ -29,7 +29,7 @@ export type Loaders = {
   importBill: DataLoader<string, ImportBill | null>;
   /** The data sets that wrote a node. */
   datasets: DataLoader<string, string[]>;
-  /** The node at the other end of a link, as the field `info` resolves needs it (src/graphql/node/held-links.ts). */
+  /** The node at the other end of a link, as the field `info` resolves needs it (src/services/held-links.ts). */
   linkedNode(link: LinkAnswer, info: GraphQLResolveInfo): NodeRecord | Promise<NodeRecord>;
 } & Record<LinkLoaderName, DataLoader<string, LinkAnswer[]>>;
 

@@ -6,7 +6,7 @@ import { Ctx, FieldResolver, Float, Info, Resolver, Root } from 'type-graphql';
 import { sanctionsOf } from '../../model/records.js';
 import type { Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
-import { linkedId, type LinkAnswer } from '../loaders.js';
+import { linkedId, type LinkAnswer } from '../../services/loaders.js';
 import { isSourceEdgeType } from '../../model/kinds.js';
 import { ChainNode, MineType, OrganizationType, PartType, PlantType, ProductType, ProjectType, SanctionType, SourceType, SupplierType } from './chain-node.type.js';
 import { LinkType } from './edge.type.js';

@@ -1,9 +1,9 @@
 // The neighbour fields of the schema: which direction and edge types each one follows, and which
-// fields of which node type they are. The loaders (src/graphql/loaders.ts) answer them; the
-// look-ahead (src/graphql/node/held-links.ts) reads the table to see what a query will ask next.
+// fields of which node type they are. The loaders (src/services/loaders.ts) answer them; the
+// look-ahead (src/services/held-links.ts) reads the table to see what a query will ask next.
 
-import type { Direction } from '../../db/chain-store.js';
-import type { EdgeType } from '../../model/kinds.js';
+import type { Direction } from '../db/chain-store.js';
+import type { EdgeType } from '../model/kinds.js';
 
 export interface LinkSpec {
   direction: Direction;

@@ -8,9 +8,9 @@
 
 import type DataLoader from 'dataloader';
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import type { GraphSnapshot } from '../../analytics/graph-snapshot.js';
-import { engineHoldsTypes, linksOf, type HeldLink } from '../../analytics/snapshot-links.js';
-import type { NodeRecord } from '../../model/records.js';
+import type { GraphSnapshot } from '../analytics/graph-snapshot.js';
+import { engineHoldsTypes, linksOf, type HeldLink } from '../analytics/snapshot-links.js';
+import type { NodeRecord } from '../model/records.js';
 import { ID_FIELDS, LINK_SPECS, type LinkLoaderName } from './link-fields.js';
 import { collectSubfields } from './selection.js';
 
