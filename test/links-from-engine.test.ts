@@ -191,7 +191,7 @@ describe('link fields from the engine', () => {
     const links = await expectSameAsDatabase();
     // The seed is not empty of links, or the comparison would prove nothing.
     expect(links).toBeGreaterThan(1_000);
-  });
+  }, 180_000); // about 400 nodes times 30 link fields, on a shared machine
 
   it('order names as Neo4j does: by code point, case and accents as they are', async () => {
     const data = await h.query(`{ node(id: "product:edge-case") { ... on Product { suppliers { node { id } } } } }`);
@@ -217,7 +217,7 @@ describe('link fields from the engine', () => {
     expect(data.node.suppliers[0].node.name).toBe('0 now first');
     expect(data.node.consumers.map((l: any) => l.node.id)).toEqual([plant]);
     await expectSameAsDatabase();
-  });
+  }, 180_000);
 });
 
 describe('the three-tier dashboard query', () => {
