@@ -11,7 +11,7 @@ import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import type { GraphSnapshot } from '../analytics/graph-snapshot.js';
 import { engineHoldsTypes, linksOf, type HeldLink } from '../analytics/snapshot-links.js';
 import type { NodeRecord } from '../model/records.js';
-import { ID_FIELDS, LINK_SPECS, type LinkLoaderName } from './link-fields.js';
+import { engineLinkFieldNames, ID_FIELDS, LINK_SPECS, type LinkLoaderName } from './link-fields.js';
 import { collectSubfields } from './selection.js';
 
 export type { HeldLink };
@@ -140,3 +140,6 @@ function placeOf(path: GraphQLResolveInfo['path']): string {
   for (let p: GraphQLResolveInfo['path'] | undefined = path; p; p = p.prev) if (typeof p.key === 'string') keys.push(`${p.key}@${p.typename ?? ''}`);
   return keys.reverse().join('.');
 }
+
+/** Fields whose answer comes from the engine's links. */
+export const ENGINE_LINK_FIELDS: ReadonlySet<string> = engineLinkFieldNames(HELD_LOADERS);

@@ -81,3 +81,10 @@ export const ID_FIELDS: Record<string, Record<string, LinkLoaderName | null>> = 
     Source: { ...common, mentions: 'mentions', citedBy: 'citedBy' },
   };
 })();
+
+/** The names of neighbour fields the engine answers: a query naming one will read the engine's version. */
+export function engineLinkFieldNames(held: ReadonlySet<LinkLoaderName>): Set<string> {
+  const names = new Set<string>();
+  for (const fields of Object.values(ID_FIELDS)) for (const [field, loader] of Object.entries(fields)) if (loader && held.has(loader)) names.add(field);
+  return names;
+}

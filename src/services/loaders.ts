@@ -31,6 +31,8 @@ export type Loaders = {
   datasets: DataLoader<string, string[]>;
   /** The node at the other end of a link, as the field `info` resolves needs it (src/services/held-links.ts). */
   linkedNode(link: LinkAnswer, info: GraphQLResolveInfo): NodeRecord | Promise<NodeRecord>;
+  /** Starts the request's one version read now, beside the root's own reads, for a query that will read the engine. */
+  warmEngine(): void;
 } & Record<LinkLoaderName, DataLoader<string, LinkAnswer[]>>;
 
 /** `engine`: the request's analytics engine, current (read at most once per request). */
@@ -61,6 +63,8 @@ export function createLoaders(store: ChainStore, engine: () => Promise<GraphSnap
       return ids.map((id) => (snap.has(id) && snap.isItem(snap.index.get(id)!) ? m.importBill(id) : null));
     }),
     datasets: new DataLoader<string, string[]>((ids) => store.datasetNames(ids), { maxBatchSize: 5_000 }),
+    // A failed read fails again, and is reported, where a resolver awaits the engine.
+    warmEngine: () => void engine().catch(() => undefined),
     linkedNode: (link, info) => ('ref' in link ? held.node(link, info) : link.node),
     ...links,
   };
