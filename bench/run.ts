@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100000,1000000 --runs 30 --clients 8 --concurrent-seconds 10 --out bench/results/NAME.json]
+// npm run bench [-- --sizes 100000,1000000 --runs 30 --clients 8 --concurrent-seconds 10 --only dashboard --out bench/results/NAME.json]
 //
 // For each size: generates a chain (bench/generate.ts), loads it into a fresh embedded Neo4j with
 // Zanjir's importer (a first bulk load: staged, CREATE, indexes built after), then times, one
@@ -43,6 +43,8 @@ const CLIENTS = Number(option('clients', '8'));
 const CONCURRENT_MS = Number(option('concurrent-seconds', '10')) * 1000;
 const OUT = option('out', path.join(PROJECT_ROOT, 'bench', 'results', `bench-${new Date().toISOString().slice(0, 10)}.json`));
 const TYPES = 'EXTRACTS|PRODUCES|SUPPLIES|FEEDS|COMPONENT_OF';
+/** `--only dashboard`: time only the operations whose name holds this word (the three-tier comparison), skipping the answer sizes. */
+const ONLY = option('only', '');
 
 interface Stats {
   runs: number;
@@ -276,7 +278,7 @@ async function benchSize(targetNodes: number) {
         return `error: ${(e as Error).message.slice(0, 120)}`;
       }
     };
-    const answers: Record<string, string> = {
+    const answers: Record<string, string> = ONLY ? {} : {
       upstream12: await sizeOf(`query ($id: ID!) { upstream(id: $id, maxDepth: 12) { nodes { id } edges { type } depthLimited nodesBeyondDepth } }`, { id: good(0) }, (d) => `${d.upstream.nodes.length} nodes, ${d.upstream.edges.length} edges, depthLimited ${d.upstream.depthLimited} (${d.upstream.nodesBeyondDepth} beyond)`),
       downstream12: await sizeOf(`query ($id: ID!) { downstream(id: $id, maxDepth: 12) { nodes { id } edges { type } } }`, { id: ore(0) }, (d) => `${d.downstream.nodes.length} nodes, ${d.downstream.edges.length} edges`),
       upstream3: await sizeOf(`query ($id: ID!) { upstream(id: $id, maxDepth: 3) { nodes { id } edges { type } } }`, { id: good(0) }, (d) => `${d.upstream.nodes.length} nodes, ${d.upstream.edges.length} edges`),
@@ -375,7 +377,7 @@ async function benchSize(targetNodes: number) {
       },
     ];
 
-    for (const op of ops) {
+    for (const op of ops.filter((o) => !ONLY || o.name.includes(ONLY))) {
       const entry: Operation = { name: op.name, via: op.via };
       const counter = op.counter ?? (op.via === 'raw-cypher' ? null : counts);
       try {

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { BREAK, visit, type GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
 import { Authenticator } from './access/authenticate.js';
 import { checkExposure } from './access/exposure.js';
@@ -35,6 +35,7 @@ import { createLogger, type Logger } from './http/log.js';
 import { createMetrics, routeOf } from './http/metrics.js';
 import { snapshotCacheFor } from './engine/snapshot-cache.js';
 import { attachPool, detachPool, poolOf, SolvePool } from './engine/pool.js';
+import { ENGINE_LINK_FIELDS } from './services/held-links.js';
 
 /** Codes Apollo and graphql-js give to mistakes in the request itself: safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -99,6 +100,33 @@ function errorLogPlugin(logger: Logger, count: (code: string) => void): ApolloSe
   };
 }
 
+/**
+ * A query that names a neighbour field the engine answers reads the graph's version anyway: start
+ * that read as soon as the operation is known, beside the root field's own reads, not after them.
+ */
+function engineWarmPlugin(): ApolloServerPlugin<Context & { requestId: string }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue, operation }) {
+          if (operation?.operation !== 'query') return;
+          let names = false;
+          visit(document, {
+            Field(field) {
+              if (ENGINE_LINK_FIELDS.has(field.name.value)) {
+                names = true;
+                return BREAK;
+              }
+              return undefined;
+            },
+          });
+          if (names) contextValue.loaders.warmEngine();
+        },
+      };
+    },
+  };
+}
+
 export async function startServer(core: CoreServices, log: (line: string) => void = console.log, options: ServerOptions = {}): Promise<ZanjirServer> {
   const config: Config = core.config;
   for (const note of checkExposure(config)) log(note);
@@ -138,6 +166,7 @@ export async function startServer(core: CoreServices, log: (line: string) => voi
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(config.limits),
       errorLogPlugin(logger, (code) => metrics.graphqlErrors.inc({ code })),
+      engineWarmPlugin(),
     ],
     // Browsers embedding views post JSON; Apollo's CSRF check stays on for other content types.
     csrfPrevention: true,

@@ -94,11 +94,10 @@ describe('node', () => {
     await h.query(query);
     const calls = reads.mock.calls.map((c) => c[0]);
     reads.mockRestore();
-    // One page + one count, then one batched query per nested field level (suppliers, inputs,
-    // suppliers), plus the home-country lookup: never one query per parent node.
-    const linkQueries = calls.filter((name) => name === 'node/links-in');
-    expect(linkQueries).toHaveLength(3);
-    expect(calls.length).toBeLessThanOrEqual(6);
+    // One page + one count, plus the home-country lookup and the graph's version: the links come
+    // from the engine's adjacency, and with only ids asked for no record is read below the page.
+    expect(calls.filter((name) => name === 'node/links-in' || name === 'node/by-ids')).toEqual([]);
+    expect(calls.length).toBeLessThanOrEqual(4);
   });
 
   it('batches direct import shares and weights too', async () => {

@@ -2,67 +2,24 @@
 // batched into one UNWIND query per loader and tick, whatever the depth of the query: no N+1.
 
 import DataLoader from 'dataloader';
-import type { ChainStore, Direction, Link } from '../db/chain-store.js';
-import type { EdgeType } from '../model/kinds.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ChainStore, Link } from '../db/chain-store.js';
 import type { NodeRecord } from '../model/records.js';
 import { CurrencyModel, type ImportBill } from '../analytics/currency.js';
 import { itemSupplyOf, type ItemSupply } from '../analytics/supply-model.js';
 import type { GraphSnapshot } from '../analytics/graph-snapshot.js';
+import { LINK_SPECS, type LinkLoaderName } from './link-fields.js';
+import { HELD_LOADERS, HeldLinks, type HeldLink } from './held-links.js';
 
-interface LinkSpec {
-  direction: Direction;
-  types: readonly EdgeType[];
+export { LINK_SPECS, type LinkLoaderName };
+
+/** A neighbour: from the database, with the node's record; or from the engine, with the node's id and kind. */
+export type LinkAnswer = Link | HeldLink;
+
+/** The id of the node at the other end of a link, whichever way it was read. */
+export function linkedId(link: LinkAnswer): string {
+  return 'ref' in link ? link.ref.id : link.node.id;
 }
-
-/** The neighbour fields of the schema, each one direction and set of edge types. */
-export const LINK_SPECS = {
-  /** Item ← Mine/Plant/Supplier: where the item comes from. */
-  suppliers: { direction: 'in', types: ['EXTRACTS', 'PRODUCES', 'SUPPLIES'] },
-  /** Item → Plant: plants that consume the item. */
-  consumers: { direction: 'out', types: ['FEEDS'] },
-  /** Item ← items: its bill of materials. */
-  components: { direction: 'in', types: ['COMPONENT_OF'] },
-  /** Item → items: the assemblies it goes into. */
-  usedIn: { direction: 'out', types: ['COMPONENT_OF'] },
-  /** Item ← Project. */
-  localizedBy: { direction: 'in', types: ['LOCALIZES'] },
-  /** Plant ← items it consumes. */
-  inputs: { direction: 'in', types: ['FEEDS'] },
-  /** Plant/Mine/Supplier → items it makes, yields or delivers. */
-  outputs: { direction: 'out', types: ['PRODUCES', 'EXTRACTS', 'SUPPLIES'] },
-  /** Project → items. */
-  localizes: { direction: 'out', types: ['LOCALIZES'] },
-  /** Any → Source. */
-  citations: { direction: 'out', types: ['CITES'] },
-  /** Source ← any. */
-  citedBy: { direction: 'in', types: ['CITES'] },
-  /** Source → any. */
-  mentions: { direction: 'out', types: ['MENTIONS'] },
-  /** Any ← Source. */
-  mentionedIn: { direction: 'in', types: ['MENTIONS'] },
-  /** Organization → Mine/Plant it operates. */
-  operates: { direction: 'out', types: ['OPERATES'] },
-  /** Mine/Plant ← Organization operating it. */
-  operatedBy: { direction: 'in', types: ['OPERATES'] },
-  /** Organization → what it holds (Organization/Mine/Plant). */
-  owns: { direction: 'out', types: ['OWNS'] },
-  /** Organization/Mine/Plant ← its owners. */
-  ownedBy: { direction: 'in', types: ['OWNS'] },
-  /** Organization ← Suppliers that are this firm. */
-  supplierIdentities: { direction: 'in', types: ['IS'] },
-  /** Supplier → the Organization it is. */
-  organization: { direction: 'out', types: ['IS'] },
-  /** Organization → Project. */
-  runs: { direction: 'out', types: ['RUNS'] },
-  /** Project ← Organization. */
-  runBy: { direction: 'in', types: ['RUNS'] },
-  /** A group ← its member nodes. */
-  members: { direction: 'in', types: ['MEMBER_OF'] },
-  /** A member → the groups it belongs to. */
-  memberOf: { direction: 'out', types: ['MEMBER_OF'] },
-} as const satisfies Record<string, LinkSpec>;
-
-export type LinkLoaderName = keyof typeof LINK_SPECS;
 
 export type Loaders = {
   node: DataLoader<string, NodeRecord | null>;
@@ -72,17 +29,25 @@ export type Loaders = {
   importBill: DataLoader<string, ImportBill | null>;
   /** The data sets that wrote a node. */
   datasets: DataLoader<string, string[]>;
-} & Record<LinkLoaderName, DataLoader<string, Link[]>>;
+  /** The node at the other end of a link, as the field `info` resolves needs it (src/services/held-links.ts). */
+  linkedNode(link: LinkAnswer, info: GraphQLResolveInfo): NodeRecord | Promise<NodeRecord>;
+  /** Starts the request's one version read now, beside the root's own reads, for a query that will read the engine. */
+  warmEngine(): void;
+} & Record<LinkLoaderName, DataLoader<string, LinkAnswer[]>>;
 
 /** `engine`: the request's analytics engine, current (read at most once per request). */
 export function createLoaders(store: ChainStore, engine: () => Promise<GraphSnapshot>): Loaders {
-  const links = Object.fromEntries(
-    Object.entries(LINK_SPECS).map(([name, spec]) => [
-      name,
-      new DataLoader<string, Link[]>((ids) => store.links(ids, spec.direction, spec.types), { maxBatchSize: 5_000 }),
-    ]),
-  ) as Record<LinkLoaderName, DataLoader<string, Link[]>>;
   const node = new DataLoader<string, NodeRecord | null>((ids) => store.nodesByIds(ids), { maxBatchSize: 5_000 });
+  // The engine is current for the request (one version read), so the links it holds come from its
+  // adjacency and the records from one batched node read; the others from the database.
+  const held = new HeldLinks(engine, node);
+  const links = Object.fromEntries(
+    (Object.keys(LINK_SPECS) as LinkLoaderName[]).map((name) => {
+      const spec = LINK_SPECS[name];
+      const batch = HELD_LOADERS.has(name) ? (ids: readonly string[]) => held.batch(name, ids) : (ids: readonly string[]) => store.links(ids, spec.direction, spec.types);
+      return [name, new DataLoader<string, LinkAnswer[]>(batch, { maxBatchSize: 5_000 })];
+    }),
+  ) as Record<LinkLoaderName, DataLoader<string, LinkAnswer[]>>;
   // The one supply model answers these: no database round trip, and the same numbers every metric uses.
   let model: CurrencyModel | null = null;
   return {
@@ -98,6 +63,9 @@ export function createLoaders(store: ChainStore, engine: () => Promise<GraphSnap
       return ids.map((id) => (snap.has(id) && snap.isItem(snap.index.get(id)!) ? m.importBill(id) : null));
     }),
     datasets: new DataLoader<string, string[]>((ids) => store.datasetNames(ids), { maxBatchSize: 5_000 }),
+    // A failed read fails again, and is reported, where a resolver awaits the engine.
+    warmEngine: () => void engine().catch(() => undefined),
+    linkedNode: (link, info) => ('ref' in link ? held.node(link, info) : link.node),
     ...links,
   };
 }

@@ -1,11 +1,12 @@
 // Neighbour fields. Each one is a single loader call, so any depth of nesting costs one batched
 // query per field and level, never one per parent.
 
-import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Float, Info, Resolver, Root } from 'type-graphql';
 import { sanctionsOf } from '../../model/records.js';
 import type { Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
-import type { Link } from '../../db/chain-store.js';
+import { linkedId, type LinkAnswer } from '../../services/loaders.js';
 import { isSourceEdgeType } from '../../model/kinds.js';
 import { ChainNode, MineType, OrganizationType, PartType, PlantType, ProductType, ProjectType, SanctionType, SourceType, SupplierType } from './chain-node.type.js';
 import { LinkType } from './edge.type.js';
@@ -32,10 +33,13 @@ export class ChainNodeFieldsResolver {
   @FieldResolver(() => [SourceType], { description: 'Sources that support this node: its `sources` list and its CITES edges.' })
   async sources(@Root() node: NodeRecord, @Ctx() ctx: Context) {
     const listed = Array.isArray(node.sources) ? node.sources : [];
-    const [cited, byId] = await Promise.all([ctx.loaders.citations.load(node.id), ctx.loaders.node.loadMany(listed)]);
+    const [cited, byId] = await Promise.all([
+      ctx.loaders.citations.load(node.id).then((links) => Promise.all(links.map((l) => ('ref' in l ? ctx.loaders.node.load(l.ref.id) : l.node)))),
+      ctx.loaders.node.loadMany(listed),
+    ]);
     const seen = new Map<string, NodeRecord>();
     for (const s of byId) if (s && !(s instanceof Error)) seen.set(s.id, s);
-    for (const link of cited) seen.set(link.node.id, link.node);
+    for (const source of cited) if (source) seen.set(source.id, source);
     return [...seen.values()];
   }
 
@@ -62,13 +66,19 @@ export class ChainNodeFieldsResolver {
 
 @Resolver(() => LinkType)
 export class LinkFieldsResolver {
+  @FieldResolver(() => ChainNode)
+  node(@Root() link: LinkAnswer, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // From the engine: the record is read (batched with the query's others) only if a field of it is asked for.
+    return ctx.loaders.linkedNode(link, info);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'For a supply edge (EXTRACTS, PRODUCES, SUPPLIES): the country the goods come from.' })
-  async origin(@Root() link: Link, @Ctx() ctx: Context) {
+  async origin(@Root() link: LinkAnswer, @Ctx() ctx: Context) {
     return (await supplySource(link, ctx))?.country ?? null;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'For a supply edge: whether the goods come from abroad (DOMAIN.md: a foreign source).' })
-  async foreign(@Root() link: Link, @Ctx() ctx: Context) {
+  async foreign(@Root() link: LinkAnswer, @Ctx() ctx: Context) {
     return (await supplySource(link, ctx))?.foreign ?? null;
   }
 
@@ -76,14 +86,14 @@ export class LinkFieldsResolver {
     nullable: true,
     description: 'For a supply edge: its weight among all the sources of the item it supplies (DOMAIN.md: share, else capacity or volume, else equal), 0..1.',
   })
-  async weight(@Root() link: Link, @Ctx() ctx: Context) {
+  async weight(@Root() link: LinkAnswer, @Ctx() ctx: Context) {
     const weight = (await supplySource(link, ctx))?.weight;
     return weight === undefined || Number.isNaN(weight) ? null : weight;
   }
 }
 
 /** What the supply model says of a supply edge (weight, origin, foreign); undefined for other edges. */
-async function supplySource(link: Link, ctx: Context) {
+async function supplySource(link: LinkAnswer, ctx: Context) {
   if (!isSourceEdgeType(link.edge.type)) return undefined;
   const supply = await ctx.loaders.supply.load(link.edge.to);
   return supply?.sources.get(`${link.edge.type}\u0000${link.edge.from}`);
@@ -235,7 +245,7 @@ export class OrganizationLinksResolver {
   @FieldResolver(linkList, { description: 'What it supplies: the SUPPLIES edges of the supplier nodes that are this firm.' })
   async supplies(@Root() node: NodeRecord, @Ctx() ctx: Context) {
     const identities = await ctx.loaders.supplierIdentities.load(node.id);
-    const lists = await ctx.loaders.outputs.loadMany(identities.map((l) => l.node.id));
+    const lists = await ctx.loaders.outputs.loadMany(identities.map(linkedId));
     return lists.flatMap((l) => (l instanceof Error ? [] : l.filter((link) => link.edge.type === 'SUPPLIES')));
   }
 
