@@ -170,7 +170,7 @@ describe('API keys', () => {
 
   it('stores only a digest: the key does not appear in the database', async () => {
     const { key, keyId } = await makeKey('reader', 'digest check');
-    const rows = await h.db.executor.runReadOnlyCypher('MATCH (k:ZanjirApiKey {keyId: $id}) RETURN properties(k) AS p', { id: keyId }, { rowCap: 1, timeoutMs: 5000 });
+    const rows = await h.db.executor.runReadOnlyCypher('MATCH (k:ZanjirApiKey {keyId: $id}) RETURN properties(k) AS p', { id: keyId }, { rowCap: 1, timeoutMs: 5000, bookkeeping: true });
     const stored = JSON.stringify(rows.rows);
     // zk_<12 hex>_<43 base64url>: the secret may itself hold '_', so it is cut by position, not split.
     const secret = key.slice('zk_'.length + 12 + 1);
