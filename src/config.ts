@@ -76,6 +76,8 @@ export interface Config {
    * (journaled batches, still all-or-nothing) so Neo4j never holds a huge transaction.
    */
   importSingleTransactionMax: number;
+  /** The largest .json document and .jsonl line an import parses (ZANJIR_IMPORT_MAX_DOCUMENT_BYTES, ZANJIR_IMPORT_MAX_LINE_BYTES). */
+  importFiles: { maxDocumentBytes: number; maxLineBytes: number };
   /** Faults injected on purpose, to test that Zanjir survives them (ZANJIR_FAULT). */
   faults: Faults;
   /**
@@ -151,6 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf(env, 'ZANJIR_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
     seed: env.ZANJIR_SEED ?? 'default',
     importSingleTransactionMax: int(env, 'ZANJIR_IMPORT_TX_RECORDS', 100_000, 1, 100_000_000),
+    // A .json document is parsed whole, in memory: 256 MB; larger data sets go in .jsonl.
+    importFiles: {
+      maxDocumentBytes: int(env, 'ZANJIR_IMPORT_MAX_DOCUMENT_BYTES', 256 * 1024 * 1024, 1, 512 * 1024 * 1024),
+      maxLineBytes: int(env, 'ZANJIR_IMPORT_MAX_LINE_BYTES', 16 * 1024 * 1024, 1, 512 * 1024 * 1024),
+    },
     faults: faults(env.ZANJIR_FAULT),
     solveWorkers: int(env, 'ZANJIR_SOLVE_WORKERS', os.availableParallelism(), 0, 256),
     limits: {

@@ -66,7 +66,7 @@ async function bookkeeping(): Promise<number> {
   const r = await h.db.executor.runReadOnlyCypher(
     `MATCH (x) WHERE x:ZanjirDataset OR x:ZanjirDatasetUndo OR x:ZanjirDatasetWrite OR x:ZanjirDatasetBatch RETURN count(x) AS n`,
     {},
-    { rowCap: 10, timeoutMs: 10_000 },
+    { rowCap: 10, timeoutMs: 10_000, bookkeeping: true },
   );
   return Number(r.rows[0]![0]);
 }

@@ -53,7 +53,16 @@ export class JwtVerifier {
     const key = await this.keyFor(typeof header.kid === 'string' ? header.kid : null, spec.kty, now);
     const signed = Buffer.from(`${headerPart}.${payloadPart}`, 'utf8');
     const signature = Buffer.from(signaturePart, 'base64url');
-    const ok = verifySignature(
+    // A key of the right family that still cannot verify (an X25519 key is OKP, like Ed25519) throws:
+    // the token is refused, never a 500 (issue 22).
+    const verifies = (hash: string | null, data: Buffer, options: Parameters<typeof verifySignature>[2], sig: Buffer): boolean => {
+      try {
+        return verifySignature(hash, data, options, sig);
+      } catch {
+        throw new UnauthenticatedError(`The issuer's key${typeof header.kid === 'string' ? ` with kid ${JSON.stringify(header.kid)}` : ''} cannot verify ${alg} signatures.`);
+      }
+    };
+    const ok = verifies(
       spec.hash || null,
       signed,
       {

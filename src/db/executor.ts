@@ -22,7 +22,7 @@ import { checkComputeBounds } from './compute-bounds.js';
 import type { CypherRegistry, Substitutions } from './cypher-registry.js';
 import type { QueryName } from './queries.js';
 import { ChangeSet } from './change-set.js';
-import { checkReadOnlyPlan, cypherParamsProblem, type PlanNode } from './read-only-policy.js';
+import { bookkeepingInAnswer, checkBookkeepingText, checkReadOnlyPlan, cypherParamsProblem, scrubBookkeeping, type PlanNode } from './read-only-policy.js';
 import { toPlain, toPlainMap, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
@@ -156,8 +156,14 @@ export class Executor {
   async runReadOnlyCypher(
     text: string,
     params: Record<string, unknown>,
-    limits: { rowCap: number; timeoutMs: number; byteCap?: number; maxLength?: number },
+    limits: { rowCap: number; timeoutMs: number; byteCap?: number; maxLength?: number; bookkeeping?: boolean },
   ): Promise<{ columns: string[]; rows: Plain[][]; truncated: boolean; truncatedBy: 'ROWS' | 'BYTES' | null }> {
+    // Zanjir's bookkeeping is hidden (read-only-policy.ts) unless a test inspects it on purpose.
+    const hide = limits.bookkeeping !== true;
+    if (hide) {
+      const named = checkBookkeepingText(text);
+      if (!named.allowed) throw new QueryNotAllowedError(named.what, named.reason);
+    }
     if (limits.maxLength !== undefined && text.length > limits.maxLength) {
       throw new BadUserInputError(`The query is ${text.length} characters long; this server accepts up to ${limits.maxLength} (ZANJIR_CYPHER_MAX_LENGTH).`, 'query');
     }
@@ -187,7 +193,7 @@ export class Executor {
     const work = async () => {
       const plan = await session.executeRead((tx) => tx.run(`EXPLAIN ${text}`, params), config);
       const queryType = plan.summary.queryType;
-      const verdict = checkReadOnlyPlan((plan.summary.plan || null) as PlanNode | null, this.database);
+      const verdict = checkReadOnlyPlan((plan.summary.plan || null) as PlanNode | null, this.database, { bookkeeping: !hide });
       // An unlisted procedure is refused as such, whatever Neo4j says it may do (dbms.components
       // plans as a schema/system call): the researcher learns the procedure is not allowed.
       if (!verdict.allowed && verdict.what.startsWith('the procedure ')) throw new QueryNotAllowedError(verdict.what, verdict.reason);
@@ -204,7 +210,14 @@ export class Executor {
             truncatedBy = 'ROWS';
             break;
           }
-          const row = columns.map((c) => toPlain(record.get(c)));
+          let row = columns.map((c) => toPlain(record.get(c)));
+          if (hide && verdict.allowed && verdict.scrub) {
+            const kept = scrubBookkeeping([row]);
+            if (kept.length === 0) continue;
+            row = kept[0]!;
+          } else if (hide && bookkeepingInAnswer(row)) {
+            throw new QueryNotAllowedError('a node of Zanjir’s own bookkeeping in its answer', 'which is hidden from researchers');
+          }
           bytes += JSON.stringify(row).length + 1;
           if (bytes > byteCap) {
             truncatedBy = 'BYTES';

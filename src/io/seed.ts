@@ -21,7 +21,7 @@ export async function seedIfEmpty(db: Database, seed: string, options: ImportOpt
   if (files.length === 0) return null;
   const counts = await db.store.counts();
   if (Object.values(counts.nodes).some((n) => n > 0)) return null;
-  const summary = await importSources(db.executor, files.map(sourceForFile), { dataset: { name: seed === 'default' ? 'seed' : null, by: 'seed' }, ...options });
+  const summary = await importSources(db.executor, files.map((f) => sourceForFile(f)), { dataset: { name: seed === 'default' ? 'seed' : null, by: 'seed' }, ...options });
   // The seed's articles are Source nodes with full text: record which nodes they mention.
   await linkSources(db.executor);
   return summary;

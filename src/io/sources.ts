@@ -70,13 +70,62 @@ export function documentSource(doc: unknown, name = 'document'): ImportSource {
   };
 }
 
+/** How much one import file may hold in one piece (config.ts: ZANJIR_IMPORT_MAX_*_BYTES). */
+export interface FileLimits {
+  /** A .json document is parsed whole: this many bytes at most. */
+  maxDocumentBytes: number;
+  /** A .jsonl line is parsed whole: this many bytes at most. */
+  maxLineBytes: number;
+}
+
+export const DEFAULT_FILE_LIMITS: FileLimits = { maxDocumentBytes: 256 * 1024 * 1024, maxLineBytes: 16 * 1024 * 1024 };
+
+/**
+ * The size of a regular file. A device (/dev/zero), a FIFO, a socket or a directory is refused
+ * (issue 22: a symlink to /dev/zero read 3 GB in seconds, or for ever as .jsonl).
+ */
+function regularFileSize(file: string): number {
+  const stat = fs.statSync(file);
+  if (stat.isFile()) return stat.size;
+  const kind = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a file';
+  throw new InputFileError(`${file} is not a regular file (it is ${kind}${fs.lstatSync(file).isSymbolicLink() ? ', through a symlink' : ''}); zanjir import reads regular files only.`);
+}
+
+/** A regular file's bytes, read through one descriptor (so it cannot be swapped for a FIFO), at most cap + 1 of them. */
+function readCapped(file: string, cap: number): Buffer {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    if (!fs.fstatSync(fd).isFile()) regularFileSize(file);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, cap + 1 - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      total += n;
+      if (total > cap) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A .json file holding one document. Parsed whole: use JSON Lines for very large sets. */
-export function jsonFileSource(file: string): ImportSource {
+export function jsonFileSource(file: string, limits: FileLimits = DEFAULT_FILE_LIMITS): ImportSource {
   const name = path.basename(file);
+  const size = regularFileSize(file);
+  const cap = limits.maxDocumentBytes;
   let parsed: { doc: unknown; problem: Problem | null } | null = null;
   const load = () => {
     if (!parsed) {
-      const bytes = fs.readFileSync(file);
+      const bytes = readCapped(file, cap);
+      if (bytes.length > cap || size > cap) {
+        const message = `is ${Math.max(size, bytes.length).toLocaleString('en')}${bytes.length > size ? '+' : ''} bytes; a .json document may be at most ${cap.toLocaleString('en')} bytes (ZANJIR_IMPORT_MAX_DOCUMENT_BYTES). Raise it, or write the data as .jsonl, which is read a line at a time.`;
+        parsed = { doc: null, problem: { where: name, message } };
+        return parsed;
+      }
       if (!isUtf8(bytes)) {
         const at = firstInvalidUtf8(bytes);
         const line = bytes.subarray(0, at).toString('utf8').split('\n').length;
@@ -94,7 +143,7 @@ export function jsonFileSource(file: string): ImportSource {
   };
   return {
     name,
-    size: fs.statSync(file).size,
+    size,
     async header() {
       const { doc, problem } = load();
       if (problem) return { homeCountry: null, problems: [problem] };
@@ -107,11 +156,13 @@ export function jsonFileSource(file: string): ImportSource {
 }
 
 /** A .jsonl/.ndjson file: a header line, then one node or edge record a line; streamed. */
-export function jsonLinesSource(file: string): ImportSource {
+export function jsonLinesSource(file: string, limits: FileLimits = DEFAULT_FILE_LIMITS): ImportSource {
   const name = path.basename(file);
+  const size = regularFileSize(file);
+  const lines = (f: string) => linesOf(f, limits.maxLineBytes);
   return {
     name,
-    size: fs.statSync(file).size,
+    size,
     async header() {
       for await (const { line, number } of lines(file)) {
         const parsed = parseLine(line, name, number);
@@ -154,9 +205,9 @@ export class InvalidLine {
   constructor(readonly message: string) {}
 }
 
-export function sourceForFile(file: string): ImportSource {
+export function sourceForFile(file: string, limits: FileLimits = DEFAULT_FILE_LIMITS): ImportSource {
   if (!fs.existsSync(file)) throw new InputFileError(`No such file: ${file}`);
-  return /\.(jsonl|ndjson)$/i.test(file) ? jsonLinesSource(file) : jsonFileSource(file);
+  return /\.(jsonl|ndjson)$/i.test(file) ? jsonLinesSource(file, limits) : jsonFileSource(file, limits);
 }
 
 /** The files to import for a path: the file itself, or a folder's *.json/*.jsonl in name order. */
@@ -175,16 +226,29 @@ class BrokenEncoding {
   constructor(readonly byte: number) {}
 }
 
+/** A line longer than the cap: reading stops there, and the line is reported. */
+class LineTooLong {
+  constructor(readonly bytes: number, readonly cap: number) {}
+}
+
 /**
  * The file's non-blank lines with their numbers, decoded strictly: a byte that is not UTF-8 ends
  * the file with a BrokenEncoding line rather than turning into U+FFFD.
  */
-async function* lines(file: string): AsyncIterable<{ line: string | BrokenEncoding; number: number }> {
+async function* linesOf(file: string, maxLineBytes: number): AsyncIterable<{ line: string | BrokenEncoding | LineTooLong; number: number }> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let number = 0;
   let carry = '';
   let offset = 0;
-  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  if (!fs.fstatSync(fd).isFile()) {
+    fs.closeSync(fd);
+    regularFileSize(file);
+  }
+  // A line is at most maxLineBytes of UTF-8. Every UTF-16 unit takes at least one byte and at most
+  // three, so more units than the cap is surely too long and few enough units surely fits.
+  const tooLong = (text: string) => text.length > maxLineBytes || (text.length * 3 > maxLineBytes && Buffer.byteLength(text, 'utf8') > maxLineBytes);
+  for await (const chunk of fs.createReadStream('', { fd }) as AsyncIterable<Buffer>) {
     let text: string;
     try {
       text = carry + decoder.decode(chunk, { stream: true });
@@ -198,8 +262,16 @@ async function* lines(file: string): AsyncIterable<{ line: string | BrokenEncodi
     carry = parts.pop() ?? '';
     for (const part of parts) {
       number += 1;
+      if (tooLong(part)) {
+        yield { line: new LineTooLong(Buffer.byteLength(part, 'utf8'), maxLineBytes), number };
+        return;
+      }
       const line = part.endsWith('\r') ? part.slice(0, -1) : part;
       if (line.trim() !== '') yield { line, number };
+    }
+    if (tooLong(carry)) {
+      yield { line: new LineTooLong(Buffer.byteLength(carry, 'utf8'), maxLineBytes), number: number + 1 };
+      return;
     }
   }
   try {
@@ -211,7 +283,10 @@ async function* lines(file: string): AsyncIterable<{ line: string | BrokenEncodi
   if (carry.trim() !== '') yield { line: carry.endsWith('\r') ? carry.slice(0, -1) : carry, number: number + 1 };
 }
 
-function parseLine(line: string | BrokenEncoding, name: string, number: number): { value: unknown } | { problem: Problem } {
+function parseLine(line: string | BrokenEncoding | LineTooLong, name: string, number: number): { value: unknown } | { problem: Problem } {
+  if (line instanceof LineTooLong) {
+    return { problem: { where: `${name} line ${number}`, message: `is more than ${line.cap.toLocaleString('en')} bytes long (${line.bytes.toLocaleString('en')} read so far); a .jsonl line may be at most ${line.cap.toLocaleString('en')} bytes (ZANJIR_IMPORT_MAX_LINE_BYTES). Raise it if the record is meant to be this large.` } };
+  }
   if (line instanceof BrokenEncoding) {
     return { problem: { where: `${name} line ${number}`, message: `is not valid UTF-8: byte ${line.byte} of the file breaks it. Save the file as UTF-8.` } };
   }

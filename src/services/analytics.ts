@@ -5,6 +5,7 @@
 // ones in src/analytics; the node records an answer names are read in one batched query. Answers
 // say how old their figures are (`figures`).
 
+import { scenarioNamesProblem } from '../../model/scenario-checks.js';
 import {
   importReliantLinks,
   parallelWork,
@@ -116,6 +117,8 @@ export async function disruptionReport(deps: ServiceDeps, scenario: ScenarioInpu
     throw new BadUserInputError(`sanctionRegimes takes up to ${MAX_REGIMES} names of 1 to 100 characters, like US-OFAC or EU.`, 'scenario.sanctionRegimes');
   }
   const snap = await deps.snapshots.current();
+  const namesProblem = scenarioNamesProblem(scenario.countries ?? [], regimes ?? [], snap.ownershipGraph().nodes.values());
+  if (namesProblem) throw new BadUserInputError(namesProblem.message, namesProblem.field);
   const unknown = (scenario.nodeIds ?? []).filter((id) => !snap.has(id));
   if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
   const sanctioned = scenario.sanctioned ? sanctionedRemovals(snap, regimes) : [];

@@ -170,7 +170,7 @@ describe('API keys', () => {
 
   it('stores only a digest: the key does not appear in the database', async () => {
     const { key, keyId } = await makeKey('reader', 'digest check');
-    const rows = await h.db.executor.runReadOnlyCypher('MATCH (k:ZanjirApiKey {keyId: $id}) RETURN properties(k) AS p', { id: keyId }, { rowCap: 1, timeoutMs: 5000 });
+    const rows = await h.db.executor.runReadOnlyCypher('MATCH (k:ZanjirApiKey {keyId: $id}) RETURN properties(k) AS p', { id: keyId }, { rowCap: 1, timeoutMs: 5000, bookkeeping: true });
     const stored = JSON.stringify(rows.rows);
     // zk_<12 hex>_<43 base64url>: the secret may itself hold '_', so it is cut by position, not split.
     const secret = key.slice('zk_'.length + 12 + 1);
@@ -214,9 +214,11 @@ describe('JWT sign-in', () => {
     issuerKey = pair.privateKey;
     otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const jwk = { ...pair.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' };
+    // An X25519 key is kty OKP like Ed25519, but it agrees keys and cannot verify (issue 22: a 500).
+    const x25519 = { ...generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' }), kid: 'x1' };
     jwks = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ keys: [jwk] }));
+      res.end(JSON.stringify({ keys: [jwk, x25519] }));
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const config = testConfig({
@@ -246,6 +248,7 @@ describe('JWT sign-in', () => {
     ['without an expiry', () => sign({ iss: ISSUER, aud: 'zanjir', sub: 'a', roles: 'admin' }), /exp/],
     ['with alg none', () => `${Buffer.from(JSON.stringify({ alg: 'none', kid: 'k1' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: ISSUER, aud: 'zanjir', exp: now() + 300, roles: 'admin' })).toString('base64url')}.`, /algorithm/],
     ['with HS256 (the public key used as a shared secret)', () => sign({ iss: ISSUER, aud: 'zanjir', sub: 'a', exp: now() + 300, roles: 'admin' }, issuerKey, { alg: 'HS256', kid: 'k1' }), /algorithm/],
+    ['with alg EdDSA and an X25519 key', () => sign({ iss: ISSUER, aud: 'zanjir', sub: 'a', exp: now() + 300, roles: 'admin' }, issuerKey, { alg: 'EdDSA', kid: 'x1' }), /kid "x1"|key/],
     ['with an unknown kid', () => sign({ iss: ISSUER, aud: 'zanjir', sub: 'a', exp: now() + 300, roles: 'admin' }, issuerKey, { alg: 'RS256', kid: 'nope' }), /kid/],
   ])('refuses a token %s with 401', async (_what, token, message) => {
     const r = await ask(token());

@@ -40,7 +40,7 @@ describe('researcher Cypher that could compute past every limit is refused befor
     'RETURN reduce(s = 0, x IN range(1, 1000) | s + x) AS n',
     "RETURN size(reduce(s = 'x', k IN range(1, 12) | s + s)) AS n",
     'UNWIND range(1, 10) AS i RETURN [j IN range(0, 3) | i * j] AS multiples',
-    "MATCH p = (a)-[*1..3]->(b) RETURN [i IN range(0, size(nodes(p)) - 1) | nodes(p)[i].id] AS ids LIMIT 3",
+    "MATCH p = (a:Entity)-[*1..3]->(b) RETURN [i IN range(0, size(nodes(p)) - 1) | nodes(p)[i].id] AS ids LIMIT 3",
     'MATCH (n:Entity) RETURN reduce(acc = 0, x IN collect(n.id) | acc + size(x)) AS chars',
   ])('still runs %s', async (q) => {
     const res = await h.gql(CYPHER, { q });

@@ -11,7 +11,7 @@ export interface Dump {
 }
 
 export async function dumpGraph(executor: Executor): Promise<Dump> {
-  const limits = { rowCap: 1_000_000, timeoutMs: 60_000 };
+  const limits = { rowCap: 1_000_000, timeoutMs: 60_000, bookkeeping: true };
   const nodes = await executor.runReadOnlyCypher(
     `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN ['ZanjirMeta', 'ZanjirImportLock', 'ZanjirApiKey', 'ZanjirChange', 'ZanjirGraphChange', 'ZanjirDataset', 'ZanjirDatasetUndo', 'ZanjirDatasetWrite', 'ZanjirDatasetBatch'])
      RETURN n.id AS id, labels(n) AS labels, [k IN keys(n) WHERE NOT k STARTS WITH '_' | [k, valueType(n[k]), n[k]]] AS props`,

@@ -15,7 +15,7 @@ export async function importCommand(args: ParsedArgs): Promise<void> {
   const batchSize = numberOption(args, 'batch-size');
   const mode = args.options.has('staged') ? 'staged' : args.options.has('single-transaction') ? 'single' : 'auto';
   await withDatabase(async (db, config) => {
-    const summary = await importSources(db.executor, files.map(sourceForFile), {
+    const summary = await importSources(db.executor, files.map((f) => sourceForFile(f, config.importFiles)), {
       batchSize,
       mode,
       singleTransactionMax: config.importSingleTransactionMax,
