@@ -350,7 +350,7 @@ async function benchSize(targetNodes: number) {
       { name: 'chokepoints(semi-finished product, minImpact 1)', via: Z, runs: 5, fn: (i) => gql(`query ($id: ID!) { chokepoints(id: $id) { node { id } impact } }`, { id: semi(i) }) },
       { name: 'disruption(countries: CN), whole graph: finished goods hit (ids)', via: Z, concurrent: true, runs: 10, fn: () => gql(`{ disruption(scenario: { countries: ["CN"] }) { graphVersion finishedGoodsHit { itemId loss } } }`) },
       { name: 'disruption(countries: CN), whole graph: finished goods hit, with names', via: Z, runs: 5, fn: () => gql(`{ disruption(scenario: { countries: ["CN"] }) { finishedGoodsHit { item { id name } loss } } }`) },
-      { name: 'chainBalance(stage: FINISHED) (database fetch, not on the snapshot)', via: Z, runs: 3, fn: () => gql(`{ chainBalance(stage: FINISHED) { item { id } balance } }`) },
+      { name: 'chainBalance(stage: FINISHED) (on the engine, in the solve pool)', via: Z, runs: 3, fn: () => gql(`{ chainBalance(stage: FINISHED) { item { id } balance } }`) },
       { name: 'search("item 1")', via: Z, fn: () => gql(`{ search(text: "item 1", first: 10) { node { id } } }`) },
       { name: 'nodes(PRODUCT, first 50) + totalCount', via: Z, fn: () => gql(`{ nodes(kind: PRODUCT, first: 50) { totalCount edges { node { id } } } }`) },
       {

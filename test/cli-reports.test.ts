@@ -48,6 +48,17 @@ describe('zanjir report on the seed graph', () => {
     expect(all.stdout.split('\n').filter((l) => /^[A-Z_]+\s+(part|product|plant|supplier|mine):/.test(l))).toHaveLength(json.assumptions.length);
   });
 
+  it('says why a chokepoints answer is empty, and what minimum impact would find something', async () => {
+    // Copper cathode has no single source whose loss costs all of it (issue 21: only a header printed).
+    const run = await zanjir(['report', 'chokepoints', 'copper cathode', '--kinds', 'SUPPLIER,PLANT,MINE']);
+    expect(run.code, run.stderr).toBe(0);
+    const m = /^No node among SUPPLIER,PLANT,MINE alone costs it 100\.0% of its supply .*The largest impact found is ([\d.]+)%, by .+ \(((?:plant|mine|supplier):\S+)\): try --min-impact ([\d.]+)\.$/m.exec(run.stdout);
+    expect(m, run.stdout).not.toBeNull();
+    // The suggestion holds: at that minimum the node named is listed.
+    const again = await zanjir(['report', 'chokepoints', 'product:copper-cathode', '--kinds', 'SUPPLIER,PLANT,MINE', '--min-impact', m![3]!]);
+    expect(again.stdout).toContain(m![2]!);
+  });
+
   it('spells kinds as GraphQL does, and takes either spelling', async () => {
     const run = await zanjir(['report', 'chokepoints', 'product:peugeot-pars', '--kinds', 'SUPPLIER,plant,Mine']);
     expect(run.code, run.stderr).toBe(0);

@@ -271,12 +271,26 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
       { name: 'minImpact', type: 'number', example: '1' },
       { name: 'kinds', type: 'list', example: 'SUPPLIER,PLANT,MINE' },
     ],
-    compute: (deps, params) => chokepointsReport(deps, params.get('id')!, number(params, 'minImpact'), parseKinds(params.get('kinds'))),
+    async compute(deps, params) {
+      const kinds = parseKinds(params.get('kinds'));
+      const found = await chokepointsReport(deps, params.get('id')!, number(params, 'minImpact'), kinds);
+      // An empty answer says why and what to try: the largest impact any such node has.
+      const largest = found.length > 0 ? null : ((await chokepointsReport(deps, params.get('id')!, 0, kinds))[0] ?? null);
+      return { found, largest, minImpact: number(params, 'minImpact') ?? 1 };
+    },
     table: (r) => ({
       columns: ['node_id', 'node_name', 'node_name_fa', 'kind', 'country', 'impact'],
-      rows: r.map((c) => [c.node.id, c.node.name, c.node.nameFa, kindName(c.node.kind), text(c.node.country), c.impact]),
+      rows: r.found.map((c) => [c.node.id, c.node.name, c.node.nameFa, kindName(c.node.kind), text(c.node.country), c.impact]),
     }),
-    text: (r) => formatTable(['node', 'kind', 'id', 'impact', 'group'], r.map((c) => [c.node.name, kindName(c.node.kind), c.node.id, percent(c.impact), c.group ? `group${c.memberCount ? ` of ${c.memberCount}` : ''}` : ''])),
+    text(r, params) {
+      if (r.found.length === 0) {
+        const kinds = params.get('kinds') ? ` among ${params.get('kinds')}` : '';
+        return r.largest
+          ? `No node${kinds} alone costs it ${pct(r.minImpact)} of its supply (the default asks for all of it). The largest impact found is ${pct(r.largest.impact)}, by ${r.largest.node.name} (${r.largest.node.id}): try --min-impact ${Math.floor(r.largest.impact * 1000) / 1000}.`
+          : `No node${kinds} upstream costs it any supply when removed alone: every input has another source.`;
+      }
+      return formatTable(['node', 'kind', 'id', 'impact', 'group'], r.found.map((c) => [c.node.name, kindName(c.node.kind), c.node.id, percent(c.impact), c.group ? `group${c.memberCount ? ` of ${c.memberCount}` : ''}` : '']));
+    },
   }),
   'organization-chokepoints': report({
     title: 'Organisations whose sites and suppliers, stopped together, cost an item its supply (organizationChokepoints)',

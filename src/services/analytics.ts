@@ -5,7 +5,7 @@
 // ones in src/analytics; the node records an answer names are read in one batched query. Answers
 // say how old their figures are (`figures`).
 
-import { scenarioNamesProblem } from '../../model/scenario-checks.js';
+import { scenarioNamesProblem } from '../model/scenario-checks.js';
 import {
   importReliantLinks,
   parallelWork,
