@@ -130,6 +130,17 @@ const assumptionLines = (list: { code: string; message: string }[]) => (list.len
 /** A row's caveats in one cell: `CODE node: message`, separated by ` | ` (empty when it rests on none). */
 const caveats = (list: readonly { code: string; nodeId: string; message: string }[]): string | null => (list.length ? list.map((a) => `${a.code} ${a.nodeId}: ${a.message}`).join(' | ') : null);
 
+/** Which projects the plans consider: the same two filters on every plan report. */
+const CANDIDATE_FILTERS: readonly ParamSpec[] = [
+  { name: 'minProgress', type: 'number', example: '0.75' },
+  { name: 'statuses', type: 'list', example: 'ACTIVE,STALLED,PLANNED' },
+];
+const MIN_JOBS: ParamSpec = { name: 'minJobs', type: 'number', example: '500' };
+const candidateFilters = (params: ReportParams) => ({
+  minProgress: number(params, 'minProgress') ?? null,
+  statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null,
+});
+
 const ITEM: SubjectSpec = { param: 'id', among: 'items', required: true, usage: 'ID|NAME' };
 const STAGE_EXAMPLE = STAGES.join('|');
 
@@ -468,12 +479,11 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
     cli: 'plan',
     params: [
       { name: 'budget', type: 'number', example: '5e8', unit: 'USD', required: true },
-      { name: 'minProgress', type: 'number', example: '0.75' },
-      { name: 'statuses', type: 'list', example: 'ACTIVE,STALLED,PLANNED' },
+      ...CANDIDATE_FILTERS,
       { name: 'content', type: 'list', example: 'ID,ID' },
     ],
     async compute(deps, params) {
-      const plan = await localizationPlanReport(deps, { budgetUsd: number(params, 'budget')!, minProgress: number(params, 'minProgress') ?? null, statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null });
+      const plan = await localizationPlanReport(deps, { budgetUsd: number(params, 'budget')!, ...candidateFilters(params) });
       const importContentAfter = await importContentAfterReport(deps, plan.effects, list(params, 'content') ?? []);
       return { ...plan, importContentAfter };
     },
@@ -514,16 +524,14 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
     graphql: 'optimalPlan',
     params: [
       { name: 'budget', type: 'number', example: '3e8', unit: 'USD', required: true },
-      { name: 'minJobs', type: 'number', example: '500' },
-      { name: 'minProgress', type: 'number', example: '0.75' },
-      { name: 'statuses', type: 'list', example: 'ACTIVE,STALLED,PLANNED' },
+      MIN_JOBS,
+      ...CANDIDATE_FILTERS,
     ],
     compute: (deps, params) =>
       optimalPlanReport(deps, {
         budgetUsd: number(params, 'budget')!,
         minJobs: number(params, 'minJobs') ?? null,
-        minProgress: number(params, 'minProgress') ?? null,
-        statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null,
+        ...candidateFilters(params),
       }),
     table(plan) {
       const why = new Map(plan.differences.map((d) => [d.project.id, d.explanation]));
@@ -554,9 +562,8 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
       { name: 'startYear', type: 'number', option: 'start', example: '2027', unit: 'YEAR', required: true },
       { name: 'horizonYears', type: 'number', option: 'horizon', example: '10' },
       { name: 'discountRate', type: 'number', example: '0.05' },
-      { name: 'minJobs', type: 'number', example: '500' },
-      { name: 'minProgress', type: 'number', example: '0.75' },
-      { name: 'statuses', type: 'list', example: 'ACTIVE,STALLED,PLANNED' },
+      MIN_JOBS,
+      ...CANDIDATE_FILTERS,
       { name: 'table', type: 'text', example: 'projects|years', option: 'years', flagSets: 'years' },
     ],
     compute(deps, params) {
@@ -573,8 +580,7 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
         horizonYears: number(params, 'horizonYears') ?? null,
         discountRate: number(params, 'discountRate') ?? null,
         minJobs: number(params, 'minJobs') ?? null,
-        minProgress: number(params, 'minProgress') ?? null,
-        statuses: list(params, 'statuses')?.map((x) => x.toUpperCase()) ?? null,
+        ...candidateFilters(params),
       });
     },
     table(s, params) {
