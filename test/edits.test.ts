@@ -123,6 +123,33 @@ describe('deletes and undo', () => {
     expect(undo.errors![0]!.message).toMatch(/was a purge/);
   });
 
+  it('purges the record from earlier entries too: what happened stays, what the node held does not', async () => {
+    // supplier:new was created, given an edge, and purged above; the log still says so, by id only.
+    const r = await as('query { changes(nodeId: "supplier:new") { op targetId summary before after } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.changes.map((c: { op: string }) => c.op)).toEqual(['DELETE_NODE', 'UPSERT_EDGE', 'UPSERT_NODE']);
+    for (const c of r.data.changes) expect([c.before, c.after]).toEqual([null, null]);
+    expect(JSON.stringify(r.data.changes)).not.toMatch(/New trader|بازرگان|"AE"|volumePerYear/);
+    expect(r.data.changes[2].summary).toBe('created Supplier supplier:new');
+    // What is scrubbed cannot be undone either; the refusal says why.
+    const [created] = (await as('query { changes(nodeId: "supplier:new") { changeId op } }')).data.changes.filter((c: { op: string }) => c.op === 'UPSERT_NODE');
+    const undo = await as(UNDO, { c: created.changeId });
+    expect(undo.errors![0]!.extensions.code).toBe('CONFLICT');
+    expect(undo.errors![0]!.message).toMatch(/supplier:new was purged since/);
+  });
+
+  it('purges an edge from its earlier entries, and leaves its ends’ entries whole', async () => {
+    await as(UPSERT_NODE, { n: { id: 'supplier:brief', kind: 'Supplier', name: 'Brief trader', nameFa: 'بازرگان کوتاه', country: 'AE' } });
+    await as(UPSERT_EDGE, { e: { type: 'SUPPLIES', from: 'supplier:brief', to: 'part:electrode', volumePerYear: 7 } });
+    const del = await as('mutation { deleteEdge(type: SUPPLIES, from: "supplier:brief", to: "part:electrode", purge: true) { before } }');
+    expect(del.data.deleteEdge.before).toBeNull();
+    const log = (await as('query { changes(nodeId: "supplier:brief") { op before after } }')).data.changes;
+    expect(log.map((c: { op: string }) => c.op)).toEqual(['DELETE_EDGE', 'UPSERT_EDGE', 'UPSERT_NODE']);
+    expect(log.slice(0, 2).map((c: { before: unknown; after: unknown }) => [c.before, c.after])).toEqual([[null, null], [null, null]]);
+    expect(log[2].after).toMatchObject({ id: 'supplier:brief', name: 'Brief trader' });
+    await as(DELETE_NODE, { id: 'supplier:brief' });
+  });
+
   it('says which node is missing when a restored node’s edges lead to one deleted since', async () => {
     const plant = await as(DELETE_NODE, { id: 'plant:pellet' });
     await as(DELETE_NODE, { id: 'product:ore' });
