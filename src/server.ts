@@ -286,6 +286,30 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/** How much of a refused body is read and dropped, and for how long, before the socket closes. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+function discardThenClose(res: ServerResponse): void {
+  const req = res.req;
+  const socket = res.socket;
+  if (!req || !socket) return;
+  let seen = 0;
+  const close = () => {
+    clearTimeout(timer);
+    socket.destroy();
+  };
+  const timer = setTimeout(close, DISCARD_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DISCARD_BYTES) close();
+  });
+  req.on('end', () => (res.writableFinished ? close() : res.on('finish', close)));
+  socket.on('close', () => clearTimeout(timer));
+  req.resume();
+}
+
 /** How long a request body may pause before the request is given up on (408). */
 const BODY_IDLE_MS = 10_000;
 
@@ -311,12 +335,15 @@ function sendError(res: ServerResponse, error: unknown, logger: Logger, requestI
     const status = STATUS[error.code] ?? 400;
     const headers: Record<string, string> = error instanceof UnauthenticatedError ? { 'www-authenticate': 'Bearer realm="zanjir"' } : {};
     if (status === 429) headers['retry-after'] = '1';
-    // A refused body is not read to its end: answer, then close the connection.
-    if (status === 413 || status === 408) headers.connection = 'close';
+    // A stalled body is not waited for: answer, then close the connection.
+    if (status === 408) headers.connection = 'close';
     // GraphQL clients read errors[]; the other routes answer { error, code }.
     const body = graphql ? { errors: [{ message: error.message, extensions: { code: error.code } }] } : { error: error.message, code: error.code };
     sendJson(res, status, body, headers);
-    if (status === 413 || status === 408) res.on('finish', () => res.socket?.destroy());
+    if (status === 408) res.on('finish', () => res.socket?.destroy());
+    // A client still sending (urllib sends it all before it reads) would meet a reset, which
+    // discards the 413 in its buffer: read and drop the rest, within a bound, then close.
+    if (status === 413) discardThenClose(res);
     return;
   }
   logger.error({ reqId: requestId, err: error }, 'request failed');

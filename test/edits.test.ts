@@ -110,17 +110,44 @@ describe('deletes and undo', () => {
   });
 
   it('undoes a creation only when nothing has been attached to the node since', async () => {
-    const made = await as(UPSERT_NODE, { n: { id: 'supplier:new', kind: 'Supplier', name: 'New trader', nameFa: 'بازرگان تازه', country: 'AE' } });
-    await as(UPSERT_EDGE, { e: { type: 'SUPPLIES', from: 'supplier:new', to: 'part:electrode', volumePerYear: 1 } });
+    const made = await as(UPSERT_NODE, { n: { id: 'supplier:edits-purge-trial', kind: 'Supplier', name: 'New trader', nameFa: 'بازرگان تازه', country: 'AE' } });
+    await as(UPSERT_EDGE, { e: { type: 'SUPPLIES', from: 'supplier:edits-purge-trial', to: 'part:electrode', volumePerYear: 1 } });
     const blocked = await as(UNDO, { c: made.data.upsertNode.change.changeId });
     expect(blocked.errors![0]!.message).toMatch(/has 1 edge made since it was created/);
   });
 
   it('purges: nothing is kept, so nothing can be restored', async () => {
-    const del = await as(DELETE_NODE, { id: 'supplier:new', purge: true });
+    const del = await as(DELETE_NODE, { id: 'supplier:edits-purge-trial', purge: true });
     expect(del.data.deleteNode.before).toBeNull();
     const undo = await as(UNDO, { c: del.data.deleteNode.changeId });
     expect(undo.errors![0]!.message).toMatch(/was a purge/);
+  });
+
+  it('purges the record from earlier entries too: what happened stays, what the node held does not', async () => {
+    // supplier:edits-purge-trial was created, given an edge, and purged above; the log still says so, by id only.
+    const r = await as('query { changes(nodeId: "supplier:edits-purge-trial") { op targetId summary before after } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.changes.map((c: { op: string }) => c.op)).toEqual(['DELETE_NODE', 'UPSERT_EDGE', 'UPSERT_NODE']);
+    for (const c of r.data.changes) expect([c.before, c.after]).toEqual([null, null]);
+    expect(JSON.stringify(r.data.changes)).not.toMatch(/New trader|بازرگان|"AE"|volumePerYear/);
+    expect(r.data.changes[2].summary).toBe('created Supplier supplier:edits-purge-trial');
+    // What is scrubbed cannot be undone either; the refusal says why.
+    const [created] = (await as('query { changes(nodeId: "supplier:edits-purge-trial") { changeId op } }')).data.changes.filter((c: { op: string }) => c.op === 'UPSERT_NODE');
+    const undo = await as(UNDO, { c: created.changeId });
+    expect(undo.errors![0]!.extensions.code).toBe('CONFLICT');
+    expect(undo.errors![0]!.message).toMatch(/supplier:edits-purge-trial was purged since/);
+  });
+
+  it('purges an edge from its earlier entries, and leaves its ends’ entries whole', async () => {
+    await as(UPSERT_NODE, { n: { id: 'supplier:brief', kind: 'Supplier', name: 'Brief trader', nameFa: 'بازرگان کوتاه', country: 'AE' } });
+    await as(UPSERT_EDGE, { e: { type: 'SUPPLIES', from: 'supplier:brief', to: 'part:electrode', volumePerYear: 7 } });
+    const del = await as('mutation { deleteEdge(type: SUPPLIES, from: "supplier:brief", to: "part:electrode", purge: true) { before } }');
+    expect(del.data.deleteEdge.before).toBeNull();
+    const log = (await as('query { changes(nodeId: "supplier:brief") { op before after } }')).data.changes;
+    expect(log.map((c: { op: string }) => c.op)).toEqual(['DELETE_EDGE', 'UPSERT_EDGE', 'UPSERT_NODE']);
+    expect(log.slice(0, 2).map((c: { before: unknown; after: unknown }) => [c.before, c.after])).toEqual([[null, null], [null, null]]);
+    expect(log[2].after).toMatchObject({ id: 'supplier:brief', name: 'Brief trader' });
+    await as(DELETE_NODE, { id: 'supplier:brief' });
   });
 
   it('says which node is missing when a restored node’s edges lead to one deleted since', async () => {

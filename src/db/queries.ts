@@ -20,6 +20,7 @@ export const QUERIES = {
   'edit/change-create': [],
   'edit/change-get': [],
   'edit/change-mark-undone': [],
+  'edit/change-scrub': [],
   'edit/change-list': [],
   'admin/missing-search-keys': [],
   'admin/set-search-keys': [],

@@ -1,7 +1,8 @@
 // Edits with a trail: upsert and delete single nodes and edges, each in one write transaction
 // together with its entry in the change log (who, when, the record before and after). A delete
 // is soft: the record leaves the graph, but its whole content (a node with all its edges) stays
-// in the log and undoChange puts it back; `purge` also erases that content, for data that must go.
+// in the log and undoChange puts it back; `purge` also erases that content, from the delete's entry
+// and from every earlier one (they keep that something happened), for data that must go.
 // Edits take the import lock, so they never interleave with an import.
 
 import { randomUUID } from 'node:crypto';
@@ -115,6 +116,8 @@ export class Edits {
       const snapshot: NodeSnapshot = { node, edges, datasets };
       const ids = [...new Set([id, ...edges.flatMap((e) => [e.from, e.to])])];
       const summary = `deleted ${node.kind} ${id} and its ${edges.length} edge${edges.length === 1 ? '' : 's'}${purge ? ' (purged: cannot be undone)' : ''}`;
+      // Purge keeps nothing: the node's earlier entries (and its edges') would still hold it.
+      if (purge) await tx.run('edit/change-scrub', { id, edge: null });
       return this.log(tx, actor, 'DELETE_NODE', 'NODE', id, ids, purge ? null : snapshot, null, summary);
     });
   }
@@ -126,6 +129,7 @@ export class Edits {
       if (!existing) throw new NotFoundError('edge', describeEdge(key));
       await tx.run('edit/edge-delete', { from: key.from, to: key.to, output: key.output ?? '' }, { type: key.type });
       const label = describeEdge(key);
+      if (purge) await tx.run('edit/change-scrub', { id: null, edge: label });
       return this.log(tx, actor, 'DELETE_EDGE', 'EDGE', label, [key.from, key.to], purge ? null : existing, null, `deleted ${label}${purge ? ' (purged)' : ''}`);
     });
   }
@@ -179,8 +183,9 @@ export class Edits {
   private async undoNodeUpsert(tx: QueryRunner, actor: string, change: Change): Promise<Change> {
     const after = JSON.parse(change.after ?? 'null') as NodeRecord | null;
     const before = JSON.parse(change.before ?? 'null') as NodeRecord | null;
+    if (!after) throw new ConflictError(`Change ${change.changeId} cannot be undone: ${change.targetId} was purged since, and the log no longer holds what the change wrote.`, { changeId: change.changeId });
     const current = await readNode(tx, change.targetId);
-    if (!after || !current || !sameJson(current, after)) {
+    if ( !current || !sameJson(current, after)) {
       throw new ConflictError(`${change.targetId} has changed since change ${change.changeId}; undo the later changes first (see changes(nodeId: "${change.targetId}")).`, { changeId: change.changeId });
     }
     if (before) {
@@ -228,7 +233,7 @@ export class Edits {
   private async undoEdgeUpsert(tx: QueryRunner, actor: string, change: Change): Promise<Change> {
     const after = JSON.parse(change.after ?? 'null') as EdgeRecord | null;
     const before = JSON.parse(change.before ?? 'null') as EdgeRecord | null;
-    if (!after) throw new ConflictError(`Change ${change.changeId} recorded nothing to undo.`, { changeId: change.changeId });
+    if (!after) throw new ConflictError(`Change ${change.changeId} cannot be undone: ${change.targetId} was purged since, and the log no longer holds what the change wrote.`, { changeId: change.changeId });
     const current = await readEdge(tx, keyOf(after as unknown as Record<string, unknown>)!);
     if (!current || !sameJson(current, after)) throw new ConflictError(`${change.targetId} has changed since change ${change.changeId}; undo the later changes first.`, { changeId: change.changeId });
     if (before) await tx.run('edit/edge-put', edgeParams(before, edgeProperties(before)), { type: before.type });
