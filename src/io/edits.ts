@@ -185,7 +185,7 @@ export class Edits {
     const before = JSON.parse(change.before ?? 'null') as NodeRecord | null;
     if (!after) throw new ConflictError(`Change ${change.changeId} cannot be undone: ${change.targetId} was purged since, and the log no longer holds what the change wrote.`, { changeId: change.changeId });
     const current = await readNode(tx, change.targetId);
-    if ( !current || !sameJson(current, after)) {
+    if (!current || !sameJson(current, after)) {
       throw new ConflictError(`${change.targetId} has changed since change ${change.changeId}; undo the later changes first (see changes(nodeId: "${change.targetId}")).`, { changeId: change.changeId });
     }
     if (before) {
