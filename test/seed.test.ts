@@ -38,7 +38,7 @@ describe('the seed files', () => {
   });
 
   it('cite every figure or mark it an estimate', () => {
-    const figures = ['capacityTpy', 'reservesMt', 'unitValueUsd', 'finalDemand', 'progress', 'budget', 'share', 'volumePerYear', 'quantityPerUnit', 'quantity', 'valueShare'];
+    const figures = ['capacityTpy', 'reservesMt', 'unitValueUsd', 'finalDemand', 'progress', 'budget', 'jobs', 'share', 'volumePerYear', 'quantityPerUnit', 'quantity', 'valueShare'];
     const cited = new Set(edges.filter((e) => e.type === 'CITES').map((e) => e.from));
     const unsupported = [...chainNodes, ...chainEdges].filter(
       (r) => figures.some((f) => f in r) && r.estimate !== true && !(r.sources?.length > 0) && !cited.has(r.id),

@@ -31,6 +31,9 @@ describe('dates of figures', () => {
     expect(hasFigures(n('p', 'Plant'))).toBe(false);
     expect(hasFigures(e('OWNS', 'a', 'b', { share: 0.5 }))).toBe(true);
     expect(hasFigures(e('OWNS', 'a', 'b'))).toBe(false);
+    // A project's jobs count is a figure that changes (issue 20): it needs a date like its budget.
+    expect(hasFigures(n('project:x', 'Project', { jobs: 120 }))).toBe(true);
+    expect(hasFigures(n('project:x', 'Project', { status: 'ACTIVE' }))).toBe(false);
   });
 
   it('stale means a year before this year minus olderThan', () => {

@@ -403,7 +403,7 @@ export const FIGURE_PROPERTIES: Partial<Record<NodeKind | EdgeType, readonly str
   Mine: ['capacityTpy', 'reservesMt'],
   Product: ['unitValueUsd', 'finalDemand'],
   Part: ['unitValueUsd', 'finalDemand'],
-  Project: ['progress', 'budget'],
+  Project: ['progress', 'budget', 'jobs'],
   EXTRACTS: ['capacityTpy', 'share'],
   PRODUCES: ['capacityTpy', 'share'],
   SUPPLIES: ['volumePerYear', 'share'],
