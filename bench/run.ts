@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100000,1000000 --runs 30 --clients 8 --concurrent-seconds 10 --only dashboard --out bench/results/NAME.json]
+// npm run bench [-- --sizes 100000,1000000 --runs 30 --clients 8 --concurrent-seconds 10 --only dashboard --plans 100000|none --out bench/results/NAME.json]
 //
 // For each size: generates a chain (bench/generate.ts), loads it into a fresh embedded Neo4j with
 // Zanjir's importer (a first bulk load: staged, CREATE, indexes built after), then times, one
@@ -11,7 +11,7 @@
 // (the Zanjir server) and of Neo4j. Results go to bench/results/*.json with machine, command and
 // date. Not part of the tests: figures are printed and saved, never asserted.
 
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,16 @@ const OUT = option('out', path.join(PROJECT_ROOT, 'bench', 'results', `bench-${n
 const TYPES = 'EXTRACTS|PRODUCES|SUPPLIES|FEEDS|COMPONENT_OF';
 /** `--only dashboard`: time only the operations whose name holds this word (the three-tier comparison), skipping the answer sizes. */
 const ONLY = option('only', '');
+/**
+ * `--plans 100000`: the sizes at which bench/optimal-plan.ts also runs (the best plan, a jobs floor
+ * and a three-year schedule for 1,610 projects, issue 20), in its own process and its own Neo4j so
+ * its figures are not shared with the walks'. The first size by default; `--plans none` skips it,
+ * and so does `--only` unless the word is "plan".
+ */
+const PLAN_SIZES = (() => {
+  const given = option('plans', ONLY === '' || ONLY === 'plan' ? String(SIZES[0]) : 'none');
+  return given === 'none' ? [] : given.split(',').map(Number);
+})();
 
 interface Stats {
   runs: number;
@@ -429,6 +439,10 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     fs.writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`Wrote ${OUT}`);
+  }
+  for (const size of PLAN_SIZES) {
+    console.log(`\n== best plan and schedule at ${size.toLocaleString('en')} nodes (bench/optimal-plan.ts) ==`);
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(PROJECT_ROOT, 'bench', 'optimal-plan.ts'), '--nodes', String(size)], { stdio: 'inherit' });
   }
 }
 

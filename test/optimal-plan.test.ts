@@ -25,9 +25,9 @@ beforeAll(async () => {
         node('part:bc', 'Part', { unitValueUsd: 1000 }),
         node('supplier:cn-a', 'Supplier', { country: 'CN' }),
         node('supplier:cn-bc', 'Supplier', { country: 'CN' }),
-        node('project:a', 'Project', { owner: 'OA', status: 'ACTIVE', budget: 60e6, progress: 0, jobs: 300 }),
-        node('project:b', 'Project', { owner: 'OB', status: 'ACTIVE', budget: 100e6, progress: 0.5, jobs: 100 }),
-        node('project:c', 'Project', { owner: 'OC', status: 'PLANNED', budget: 50e6, progress: 0, jobs: 100 }),
+        node('project:a', 'Project', { name: 'Tabriz gearbox line', owner: 'OA', status: 'ACTIVE', budget: 60e6, progress: 0, jobs: 300 }),
+        node('project:b', 'Project', { name: 'Bonab casting plant', owner: 'OB', status: 'ACTIVE', budget: 100e6, progress: 0.5, jobs: 100 }),
+        node('project:c', 'Project', { name: 'Maragheh forging shop', owner: 'OC', status: 'PLANNED', budget: 50e6, progress: 0, jobs: 100 }),
       ],
       [
         edge('SUPPLIES', 'supplier:cn-a', 'part:a', { volumePerYear: 120_000 }),
@@ -73,9 +73,9 @@ describe('optimalPlan: the 60/50/50 case', () => {
     ]);
     expect(p.skipped).toEqual([{ project: { id: 'project:a' }, reason: 'NOT_CHOSEN' }]);
     expect(p.differences).toEqual([
-      { project: { id: 'project:a' }, inOptimal: false, explanation: 'skipped so that project:b and project:c fit: +$70 M a year' },
-      { project: { id: 'project:b' }, inOptimal: true, explanation: 'picked in place of project:a: +$70 M a year' },
-      { project: { id: 'project:c' }, inOptimal: true, explanation: 'picked in place of project:a: +$70 M a year' },
+      { project: { id: 'project:a' }, inOptimal: false, explanation: 'skipped so that Bonab casting plant and Maragheh forging shop fit: +$70 M a year' },
+      { project: { id: 'project:b' }, inOptimal: true, explanation: 'picked in place of Tabriz gearbox line: +$70 M a year' },
+      { project: { id: 'project:c' }, inOptimal: true, explanation: 'picked in place of Tabriz gearbox line: +$70 M a year' },
     ]);
     // A has no capacity (it replaces all of a's imports); no part has a home recipe (said once per
     // project localizing it: B and C each take h = 0 for bc).

@@ -51,7 +51,7 @@ describe('zanjir report optimal-plan', () => {
     expect(run.stdout).toContain('Best plan for $100,000,000: OPTIMAL, 2 projects, $100,000,000 spent, saving $190,000,000 a year, 200 jobs');
     expect(run.stdout).toContain('The greedy plan saves $120,000,000 a year: the best plan gains $70,000,000');
     expect(run.stdout).toMatch(/Project B\s+project:b\s+95,000,000\s+50,000,000\s+100/);
-    expect(run.stdout).toContain('project:a: skipped so that project:b and project:c fit: +$70 M a year');
+    expect(run.stdout).toContain('Project A (project:a): skipped so that Project B and Project C fit: +$70 M a year');
     expect(run.stdout).toMatch(/Project A\s+project:a\s+NOT_CHOSEN/);
     const json = JSON.parse((await zanjir(['report', 'optimal-plan', '--budget', '1e8', '--min-jobs', '250', '--json'])).stdout);
     expect([json.status, json.netSavingUsd, json.projects.map((p: any) => p.project.id)]).toEqual(['OPTIMAL', 120e6, ['project:a']]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chainGraph } from '../model/graph.js';
 import type { EdgeRecord, NodeRecord } from '../model/records.js';
 import { CurrencyModel, localizationPlan, planCandidates } from './currency.js';
-import { optimalPlan } from './optimal-plan.js';
+import { namesList, optimalPlan } from './optimal-plan.js';
 import { e, n, on, workedExample } from './test-graphs.js';
 import { randomChain, prng } from '../../test/reference/random-chains.js';
 
@@ -14,9 +14,9 @@ function sixtyFiftyFifty() {
       n('y', 'Product', { unitValueUsd: 1 }),
       n('s:x', 'Supplier', { country: 'CN' }),
       n('s:y', 'Supplier', { country: 'CN' }),
-      n('p:a', 'Project', { status: 'ACTIVE', budget: 60e6, progress: 0, jobs: 100 }),
-      n('p:b', 'Project', { status: 'ACTIVE', budget: 50e6, progress: 0, jobs: 10 }),
-      n('p:c', 'Project', { status: 'ACTIVE', budget: 50e6, progress: 0, jobs: 10 }),
+      n('p:a', 'Project', { name: 'A', status: 'ACTIVE', budget: 60e6, progress: 0, jobs: 100 }),
+      n('p:b', 'Project', { name: 'B', status: 'ACTIVE', budget: 50e6, progress: 0, jobs: 10 }),
+      n('p:c', 'Project', { name: 'C', status: 'ACTIVE', budget: 50e6, progress: 0, jobs: 10 }),
     ],
     [
       e('SUPPLIES', 's:x', 'x', { volumePerYear: 120e6 }),
@@ -29,6 +29,14 @@ function sixtyFiftyFifty() {
 }
 
 describe('the best plan', () => {
+  it('names the projects a difference is about as a reader says them, five or more cut to three', () => {
+    expect(namesList([])).toBe('the rest');
+    expect(namesList(['A'])).toBe('A');
+    expect(namesList(['A', 'B'])).toBe('A and B');
+    expect(namesList(['A', 'B', 'C', 'D'])).toBe('A, B, C and D');
+    expect(namesList(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 others');
+  });
+
   it('60/50/50 for $100 M: greedy takes A ($120 M), the best plan B + C ($190 M)', async () => {
     const plan = await optimalPlan(on(sixtyFiftyFifty()), { budgetUsd: 100e6 });
     expect(plan.status).toBe('OPTIMAL');
@@ -40,7 +48,8 @@ describe('the best plan', () => {
     expect(plan.projects.map((p) => p.projectId)).toEqual(['p:b', 'p:c']);
     expect(plan.projects[0]!.items).toEqual([{ itemId: 'y', displacedVolume: expect.closeTo(95e6, 0), netSavingUsd: expect.closeTo(95e6, 0) }]);
     expect(plan.skipped).toEqual([{ projectId: 'p:a', reason: 'NOT_CHOSEN' }]);
-    expect(plan.differences.find((d) => d.projectId === 'p:a')!.explanation).toBe('skipped so that p:b and p:c fit: +$70 M a year');
+    expect(plan.differences.find((d) => d.projectId === 'p:a')!.explanation).toBe('skipped so that B and C fit: +$70 M a year');
+    expect(plan.differences.find((d) => d.projectId === 'p:b')!.explanation).toBe('picked in place of A: +$70 M a year');
   });
 
   it('a jobs floor the best set misses takes A; one nothing can meet is INFEASIBLE', async () => {

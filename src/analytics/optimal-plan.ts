@@ -234,6 +234,7 @@ export async function optimalPlan(snap: GraphSnapshot, options: OptimalPlanOptio
   const onlyBest = [...chosen].filter((id) => !greedyIds.has(id)).sort(compareIds);
   const onlyGreedy = [...greedyIds].filter((id) => !chosen.has(id)).sort(compareIds);
   const gain = net - greedy.totalSavingUsd;
+  const list = (ids: string[]) => namesList(ids.map((id) => snap.names[snap.index.get(id)!] || id));
   const differences: PlanDifference[] = feasible
     ? [
         ...onlyGreedy.map((id) => ({ projectId: id, inOptimal: false, explanation: `skipped so that ${list(onlyBest)} fit: ${signedUsd(gain)} a year` })),
@@ -295,8 +296,11 @@ function dropIdle(pm: PlanModel, solved: ScheduleSolve, minJobs: number | null):
   });
 }
 
-function list(ids: string[]): string {
-  return ids.length === 0 ? 'the rest' : ids.length === 1 ? ids[0]! : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+/** Names as a reader says them: "A", "A and B", "A, B and C", or the first three and how many more. */
+export function namesList(names: string[]): string {
+  if (names.length === 0) return 'the rest';
+  if (names.length > 4) return `${names.slice(0, 3).join(', ')} and ${names.length - 3} others`;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 export function signedUsd(x: number): string {

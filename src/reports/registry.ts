@@ -549,7 +549,7 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
         `The greedy plan saves ${usd(plan.greedyNetSavingUsd)} a year: the best plan gains ${usd(plan.gainOverGreedyUsd)}`,
         '',
         plan.projects.length ? formatTable(['project', 'id', 'net saving $/y', 'remaining cost $', 'jobs'], plan.projects.map((x) => [x.project.name, x.project.id, Math.round(x.netSavingUsd), Math.round(x.remainingCostUsd), x.jobs])) : '(no plan)',
-        plan.differences.length ? `\nwhere it differs from the greedy plan:\n${plan.differences.map((d) => `  ${d.project.id}: ${d.explanation}`).join('\n')}` : '',
+        plan.differences.length ? `\nwhere it differs from the greedy plan:\n${plan.differences.map((d) => `  ${d.project.name} (${d.project.id}): ${d.explanation}`).join('\n')}` : '',
         plan.skipped.length ? `\n${formatTable(['not picked', 'id', 'why'], plan.skipped.map((x) => [x.project.name, x.project.id, x.reason]))}` : '',
         assumptionLines(plan.assumptions),
       ].join('\n'),
