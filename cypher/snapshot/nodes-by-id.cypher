@@ -4,7 +4,7 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT n:Source
 RETURN n {
-  .id, kind: [l IN labels(n) WHERE l <> 'Entity'][0], .name, .country, .stage, .unitValueUsd, .finalDemand, .asOf, .group,
+  .id, kind: [l IN labels(n) WHERE l <> 'Entity'][0], .name, .country, .stage, .unitValueUsd, .finalDemand, .asOf, .group, .category,
   .owner, .status, .progress, .budget, .jobs, .expectedCompletion, .type, .sanctionRegimes,
   figures: [k IN coalesce($figures[[l IN labels(n) WHERE l <> 'Entity'][0]], []) | n[k]]
 } AS row

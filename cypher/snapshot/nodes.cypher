@@ -8,7 +8,7 @@ WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT toInteger($limit)
 WITH collect(n) AS page
 RETURN [n IN page WHERE NOT n:Source | n {
-  .id, kind: [l IN labels(n) WHERE l <> 'Entity'][0], .name, .country, .stage, .unitValueUsd, .finalDemand, .asOf, .group,
+  .id, kind: [l IN labels(n) WHERE l <> 'Entity'][0], .name, .country, .stage, .unitValueUsd, .finalDemand, .asOf, .group, .category,
   .owner, .status, .progress, .budget, .jobs, .expectedCompletion, .type, .sanctionRegimes,
   figures: [k IN coalesce($figures[[l IN labels(n) WHERE l <> 'Entity'][0]], []) | n[k]]
 }] AS rows,

@@ -5,6 +5,7 @@
 
 import { TYPE, type GraphCore, type GraphSnapshot } from './graph-snapshot.js';
 import { STAGES } from '../model/kinds.js';
+import { CATEGORY_CODES, categoriesOfSector, type Sector } from '../model/categories.js';
 
 export interface BalanceRow {
   itemId: string;
@@ -19,6 +20,8 @@ export interface BalanceRow {
 export interface BalanceQuery {
   ids?: readonly string[] | null;
   stage?: string | null;
+  /** Only the items whose category is in this sector (src/model/categories.ts). */
+  sector?: Sector | null;
 }
 
 const STAGE_ORDER = ['ORE', 'CONCENTRATE', 'INTERMEDIATE', 'SEMI_FINISHED', 'CONSUMABLE', 'FINISHED'];
@@ -121,13 +124,21 @@ export function chainBalance(snap: GraphSnapshot, query: BalanceQuery = {}): Bal
   return selectItems(snap, query).map((i) => balanceRow(snap, i));
 }
 
+/** Whether item v's category lies in the sector; every item when no sector is asked. */
+export function sectorTest(sector: Sector | null | undefined): (snap: GraphSnapshot, v: number) => boolean {
+  if (!sector) return () => true;
+  const codes = new Set(categoriesOfSector(sector).map((c) => CATEGORY_CODES.indexOf(c)));
+  return (snap, v) => codes.has(snap.category[v]!);
+}
+
 /** The items a query asks for, in the order the rows are shown (stage, then name). */
 export function selectItems(snap: GraphSnapshot, query: BalanceQuery): number[] {
   if (query.ids && query.ids.length > 0) return query.ids.flatMap((id) => (snap.index.has(id) ? [snap.index.get(id)!] : []));
   const stage = query.stage ? STAGES.indexOf(query.stage as (typeof STAGES)[number]) : -2;
+  const inSector = sectorTest(query.sector);
   const items: number[] = [];
   for (let v = 0; v < snap.nodeSlots; v += 1) {
-    if (snap.isItem(v) && (stage === -2 || snap.stage[v] === stage)) items.push(v);
+    if (snap.isItem(v) && (stage === -2 || snap.stage[v] === stage) && inSector(snap, v)) items.push(v);
   }
   const rank = (v: number) => {
     const s = snap.stage[v]!;

@@ -12,6 +12,7 @@
 // edges change gets a fresh run at the pool's end (the old run becomes garbage), so a delta costs
 // the degree of the nodes it touches, never the graph.
 
+import { CATEGORY_CODES } from '../model/categories.js';
 import { CHAIN_EDGE_TYPES, NODE_KINDS, STAGES, type NodeKind } from '../model/kinds.js';
 import type { ChainGraph, OwnershipGraph } from '../model/graph.js';
 import type { EdgeRecord, NodeRecord } from '../model/records.js';
@@ -32,6 +33,7 @@ export const LAST_CHAIN_TYPE = CHAIN_EDGE_TYPES.length - 1;
 export const FINISHED_STAGE = STAGES.indexOf('FINISHED');
 const KIND_CODE = new Map<string, number>(NODE_KINDS.map((k, i) => [k, i]));
 const STAGE_CODE = new Map<string, number>(STAGES.map((s, i) => [s, i]));
+const CATEGORY_CODE = new Map<string, number>(CATEGORY_CODES.map((c, i) => [c, i]));
 const TYPE_CODE = new Map<string, number>(SNAPSHOT_EDGE_TYPES.map((t, i) => [t, i]));
 
 /** Node flags. */
@@ -63,6 +65,8 @@ const NODE_COLUMNS = {
   kind: [Int8Array, -1],
   country: [Int16Array, -1],
   stage: [Int8Array, -1],
+  /** Products and parts: the index of their category in CATEGORY_CODES, -1 for none. */
+  category: [Int8Array, -1],
   unitValue: [Float64Array, NaN],
   finalDemand: [Float64Array, NaN],
   nodeFlags: [Uint8Array, 0],
@@ -115,6 +119,7 @@ export class GraphCore {
   kind!: Int8Array;
   country!: Int16Array;
   stage!: Int8Array;
+  category!: Int8Array;
   unitValue!: Float64Array;
   finalDemand!: Float64Array;
   nodeFlags!: Uint8Array;
@@ -355,6 +360,7 @@ export class GraphSnapshot extends GraphCore {
     this.kind[v] = KIND_CODE.get(n.kind) ?? -1;
     this.country[v] = this.countryCodeOf(n.country);
     this.stage[v] = typeof n.stage === 'string' ? STAGE_CODE.get(n.stage) ?? -1 : -1;
+    this.category[v] = typeof n.category === 'string' ? CATEGORY_CODE.get(n.category) ?? -1 : -1;
     this.unitValue[v] = num(n.unitValueUsd);
     this.finalDemand[v] = num(n.finalDemand);
     const figured = n.figured ?? hasFigures(n as unknown as NodeRecord);
@@ -622,6 +628,7 @@ export class GraphSnapshot extends GraphCore {
     const r: NodeRecord = { id: this.ids[v]!, kind: this.kindOf(v), name: this.names[v]!, nameFa: '' };
     if (this.country[v]! >= 0) r.country = this.countries[this.country[v]!]!;
     if (this.stage[v]! >= 0) r.stage = STAGES[this.stage[v]!]!;
+    if (this.category[v]! >= 0) r.category = CATEGORY_CODES[this.category[v]!]!;
     if (!Number.isNaN(this.unitValue[v]!)) r.unitValueUsd = this.unitValue[v]!;
     if (!Number.isNaN(this.finalDemand[v]!)) r.finalDemand = this.finalDemand[v]!;
     const asOf = this.asOfOfNode(v);

@@ -34,6 +34,7 @@ export function nodeRow(m: PlainMap): SnapshotNodeInput {
     finalDemand: num(m.finalDemand),
     asOf: str(m.asOf),
     group: m.group === true,
+    category: str(m.category),
     figured: holdsFigure(Array.isArray(m.figures) ? m.figures : []),
     owner: str(m.owner),
     status: str(m.status),

@@ -20,6 +20,8 @@ export interface SnapshotNodeInput {
   asOf?: string | null;
   /** It stands for many firms or sites. */
   group?: boolean | null;
+  /** Products and parts: the category code (src/model/categories.ts), which gives the sector. */
+  category?: string | null;
   /** It holds a figure its kind dates; worked out from the input's own properties when not given. */
   figured?: boolean;
   // Projects: what the currency planner reads.

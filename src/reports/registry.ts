@@ -24,6 +24,7 @@ import { localizationScheduleReport, optimalPlanReport } from '../services/plan.
 import { BadUserInputError } from '../errors/index.js';
 import { CATEGORIES, isCategory } from '../model/categories.js';
 import { STAGES } from '../model/kinds.js';
+import { SECTOR_CODES } from '../model/categories.js';
 import { parseKinds } from '../io/export/request.js';
 import type { NodeRecord } from '../model/records.js';
 import { formatTable, percent, type Cell as TextCell } from './text-table.js';
@@ -143,6 +144,7 @@ const candidateFilters = (params: ReportParams) => ({
 
 const ITEM: SubjectSpec = { param: 'id', among: 'items', required: true, usage: 'ID|NAME' };
 const STAGE_EXAMPLE = STAGES.join('|');
+const SECTOR_EXAMPLE = SECTOR_CODES.join('|');
 
 /** Keeps each entry's answer type between its compute, table and text. */
 const report = <R>(def: ReportDef<R>): ReportDef<unknown> => def as unknown as ReportDef<unknown>;
@@ -375,8 +377,9 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
     params: [
       { name: 'ids', type: 'list' },
       { name: 'stage', type: 'text', example: STAGE_EXAMPLE },
+      { name: 'sector', type: 'text', example: SECTOR_EXAMPLE },
     ],
-    compute: (deps, params) => chainBalanceReport(deps, list(params, 'ids') ?? null, params.get('stage')?.toUpperCase() ?? null),
+    compute: (deps, params) => chainBalanceReport(deps, list(params, 'ids') ?? null, params.get('stage')?.toUpperCase() ?? null, params.get('sector')),
     table: (r) => ({
       columns: ['item_id', 'item_name', 'item_name_fa', 'stage', 'unit', 'home_capacity', 'imports', 'demand', 'balance', 'missing'],
       rows: r.map((b) => [b.item.id, b.item.name, b.item.nameFa, text(b.item.stage), text(b.item.unit), b.homeCapacity, b.imports, b.demand, b.balance, b.missing.join('; ')]),
@@ -440,9 +443,10 @@ export const REPORTS: Record<string, ReportDef<unknown>> = {
     cli: 'bills',
     params: [
       { name: 'stage', type: 'text', example: STAGE_EXAMPLE },
+      { name: 'sector', type: 'text', example: SECTOR_EXAMPLE },
       { name: 'first', type: 'number', example: '50' },
     ],
-    compute: (deps, params) => importBillsReport(deps, { stage: params.get('stage')?.toUpperCase() ?? null, first: number(params, 'first') ?? null }),
+    compute: (deps, params) => importBillsReport(deps, { stage: params.get('stage')?.toUpperCase() ?? null, sector: params.get('sector'), first: number(params, 'first') ?? null }),
     table: (r) => ({
       columns: ['item_id', 'name', 'name_fa', 'import_volume', 'volume_from_demand', 'volume_known', 'unit_value_usd', 'import_bill_usd', 'countries', 'country_bills_usd', 'assumptions'],
       rows: r.map((b) => [b.item.id, b.item.name, b.item.nameFa, b.importVolume, b.volumeFromDemand, b.volumeKnown, b.unitValueUsd, b.importBillUsd, b.countries.map((c) => c.country).join(' '), b.countries.map((c) => `${c.country} ${c.billUsd ?? ''}`.trim()).join(' '), caveats(b.assumptions)]),

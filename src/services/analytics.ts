@@ -20,6 +20,7 @@ import { sanctionedSources } from '../analytics/sanctions.js';
 import { lossesInUnits } from '../analytics/loss-volumes.js';
 import { BadUserInputError } from '../errors/index.js';
 import { isItemKind, STAGES, type NodeKind } from '../model/kinds.js';
+import { SECTOR_CODES, type Sector } from '../model/categories.js';
 import type { NodeRecord } from '../model/records.js';
 import { loadNodes, type ServiceDeps } from './deps.js';
 import type { GraphSnapshot } from '../analytics/graph-snapshot.js';
@@ -166,9 +167,18 @@ export async function chokepointsReport(deps: ServiceDeps, id: string, minImpact
   return found.map((c) => ({ node: node(c.nodeId), impact: c.impact, group: node(c.nodeId).group === true, memberCount: node(c.nodeId).memberCount ?? null, graphVersion: version }));
 }
 
-export async function chainBalanceReport(deps: ServiceDeps, ids?: string[] | null, stage?: string | null) {
+/** A sector as the CLI and CSV reports spell it (any case); GraphQL's enum is already one. */
+export function checkSector(sector: string | null | undefined): Sector | null {
+  if (sector === null || sector === undefined || sector === '') return null;
+  const code = sector.toUpperCase();
+  if (!(SECTOR_CODES as readonly string[]).includes(code)) throw new BadUserInputError(`sector must be one of ${SECTOR_CODES.join(', ')}; got ${JSON.stringify(sector)}.`, 'sector');
+  return code as Sector;
+}
+
+export async function chainBalanceReport(deps: ServiceDeps, ids?: string[] | null, stage?: string | null, sector?: string | null) {
   // GraphQL's enum cannot be wrong; the CLI's and the CSV report's text can.
   if (stage && !(STAGES as readonly string[]).includes(stage)) throw new BadUserInputError(`stage must be one of ${STAGES.join(', ')}; got ${JSON.stringify(stage)}.`, 'stage');
+  const inSector = checkSector(sector);
   const snap = await deps.snapshots.current();
   const unknown = (ids ?? []).filter((id) => !snap.has(id));
   if (unknown.length > 0) throw await deps.store.unknownIdError(unknown);
@@ -177,7 +187,7 @@ export async function chainBalanceReport(deps: ServiceDeps, ids?: string[] | nul
     const what = notItems.map((id) => `${id} is a ${snap.kindOf(snap.index.get(id)!)}`).join('; ');
     throw new BadUserInputError(`chainBalance weighs capacity against demand for products and parts only: ${what}.`, 'ids');
   }
-  const rows = await solveChainBalance(deps, snap, { ids, stage });
+  const rows = await solveChainBalance(deps, snap, { ids, stage, sector: inSector });
   const node = await recordsOf(deps, rows.map((r) => r.itemId));
   return rows.map((r) => ({ ...r, item: node(r.itemId) }));
 }

@@ -14,7 +14,8 @@ import {
   type PlanItemEffect,
 } from '../analytics/currency.js';
 import { BadUserInputError, NotFoundError } from '../errors/index.js';
-import { recordsOf, type ServiceDeps } from './analytics.js';
+import { checkSector, recordsOf, type ServiceDeps } from './analytics.js';
+import { sectorTest } from '../analytics/chain-balance.js';
 import { PROJECT_STATUSES, STAGES } from '../model/kinds.js';
 import type { NodeRecord } from '../model/records.js';
 
@@ -56,7 +57,7 @@ export function checkStatuses(statuses: readonly string[] | null | undefined): s
   return [...new Set(statuses)];
 }
 
-export async function importBillsReport(deps: ServiceDeps, options: { stage?: string | null; first?: number | null } = {}) {
+export async function importBillsReport(deps: ServiceDeps, options: { stage?: string | null; sector?: string | null; first?: number | null } = {}) {
   const first = options.first ?? DEFAULT_BILLS;
   if (!Number.isInteger(first) || first < 1 || first > MAX_BILLS) {
     throw new BadUserInputError(`first must be a whole number from 1 to ${MAX_BILLS}; got ${first}.`, 'first');
@@ -65,8 +66,10 @@ export async function importBillsReport(deps: ServiceDeps, options: { stage?: st
   if (stage !== null && !(STAGES as readonly string[]).includes(stage)) {
     throw new BadUserInputError(`stage must be one of ${STAGES.join(', ')}; got ${JSON.stringify(stage)}.`, 'stage');
   }
+  const inSector = sectorTest(checkSector(options.sector));
   const snap = await deps.snapshots.current();
-  const bills = importBills(snap, importedItems(snap, stage === null ? null : STAGES.indexOf(stage as never))).slice(0, first);
+  const items = importedItems(snap, stage === null ? null : STAGES.indexOf(stage as never)).filter((id) => inSector(snap, snap.index.get(id)!));
+  const bills = importBills(snap, items).slice(0, first);
   const node = await recordsOf(deps, bills.map((b) => b.itemId));
   return bills.map((b) => ({ ...b, item: node(b.itemId) }));
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Float, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { FlowDetailEnum, NodeKindEnum, StageEnum } from '../common/enums.js';
+import { FlowDetailEnum, NodeKindEnum, SectorEnum, StageEnum } from '../common/enums.js';
+import type { Sector } from '../../model/categories.js';
 import type { NodeKind } from '../../model/kinds.js';
 import {
   BalanceRowType,
@@ -75,8 +76,9 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Arg('ids', () => [ID], { nullable: true }) ids?: string[],
     @Arg('stage', () => StageEnum, { nullable: true }) stage?: StageEnum,
+    @Arg('sector', () => SectorEnum, { nullable: true, description: 'Only the products and parts whose category is in this sector (with stage: both).' }) sector?: Sector,
   ) {
-    return chainBalanceReport(ctx, ids, stage);
+    return chainBalanceReport(ctx, ids, stage, sector);
   }
 
   @Query(() => [ParallelWorkType], { description: 'Items localized by two or more active or planned projects of different owners.' })

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { requireRole, type Context } from '../../context.js';
 import type { NodeRecord } from '../../model/records.js';
-import { ProjectStatusEnum, StageEnum } from '../common/enums.js';
+import { ProjectStatusEnum, SectorEnum, StageEnum } from '../common/enums.js';
+import type { Sector } from '../../model/categories.js';
 import { PartType, ProductType } from '../node/chain-node.type.js';
 import { ContentAfterType, ImportBillType, LocalizationImpactType, LocalizationPlanType } from './currency.type.js';
 import {
@@ -21,10 +22,11 @@ export class CurrencyResolver {
   importBills(
     @Ctx() ctx: Context,
     @Arg('stage', () => StageEnum, { nullable: true, description: 'Only products of this stage.' }) stage?: StageEnum,
+    @Arg('sector', () => SectorEnum, { nullable: true, description: 'Only the products and parts whose category is in this sector.' }) sector?: Sector,
     @Arg('first', () => Int, { nullable: true, description: `How many (default ${DEFAULT_BILLS}, at most ${MAX_BILLS}).` }) first?: number,
   ) {
     requireRole(ctx, 'read');
-    return importBillsReport(ctx, { stage, first });
+    return importBillsReport(ctx, { stage, sector, first });
   }
 
   @Query(() => LocalizationImpactType, { description: 'What a localization project saves in foreign currency a year once finished, alone, net of the imported inputs its home production needs.' })
