@@ -45,5 +45,6 @@ describe('docs/examples', () => {
     }
     expect(html).toContain('href="/view/balance?stage=INTERMEDIATE"');
     expect(html).toContain('href="/view/plan?budget=5e8"');
+    expect(html).toContain('href="/view/schedule?budgets=1e8,1e8,1e8&amp;start=2027"');
   });
 });

@@ -24,7 +24,7 @@ afterAll(async () => {
 const get = (p: string, headers: Record<string, string> = {}) => fetch(`${h.server.url}${p}`, { headers, redirect: 'manual' });
 
 describe('the view pages', () => {
-  it.each(['dependencies', 'flows', 'balance', 'plan'])('/view/%s is an HTML page that may be framed by any dashboard', async (name) => {
+  it.each(['dependencies', 'flows', 'balance', 'plan', 'schedule'])('/view/%s is an HTML page that may be framed by any dashboard', async (name) => {
     const res = await get(`/view/${name}?id=product:steel&embed=1`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');

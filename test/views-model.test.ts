@@ -103,7 +103,7 @@ describe('the dependency view model', () => {
 });
 
 describe('docs/embedding.md', () => {
-  it.each(['dependencies', 'flows', 'balance', 'plan'])('lists the %s view’s operations exactly as the page sends them', (view) => {
+  it.each(['dependencies', 'flows', 'balance', 'plan', 'schedule'])('lists the %s view’s operations exactly as the page sends them', (view) => {
     const operations = fs.readFileSync(`views/src/${view}/operations.graphql`, 'utf8').trimEnd();
     expect(fs.readFileSync('docs/embedding.md', 'utf8')).toContain(`\`\`\`graphql\n${operations}\n\`\`\``);
   });

@@ -27,6 +27,7 @@ export default defineConfig({
         flows: path.join(root, 'flows.html'),
         balance: path.join(root, 'balance.html'),
         plan: path.join(root, 'plan.html'),
+        schedule: path.join(root, 'schedule.html'),
       },
     },
   },

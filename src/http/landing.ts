@@ -62,6 +62,7 @@ localization projects. Walk upstream and downstream, find the import-reliant lin
 <li><a href="/view/flows?id=product:dena-plus">Where the value of a Dena+ comes from</a></li>
 <li><a href="/view/balance?stage=INTERMEDIATE">Balance of intermediate goods</a></li>
 <li><a href="/view/plan?budget=5e8">Which localization projects a $500 M budget should finish</a></li>
+<li><a href="/view/schedule?budgets=1e8,1e8,1e8&amp;start=2027">When to fund which projects from $100 M a year for three years</a></li>
 </ul>
 <h2 style="font-size:1rem">Reports for spreadsheets (CSV)</h2>
 <ul>

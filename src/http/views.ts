@@ -1,4 +1,4 @@
-// GET /view/{dependencies,flows,balance,plan} and /view/assets/*: the embeddable views, built by
+// GET /view/{dependencies,flows,balance,plan,schedule} and /view/assets/*: the embeddable views, built by
 // `npm run build:views` into views/dist. Pages may be framed by any dashboard (frame-ancestors *),
 // but load nothing from anywhere but this server (default-src 'self'). Hashed assets are cached for
 // a year; pages are revalidated so a new build shows at once.
@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROJECT_ROOT } from '../config.js';
 
-export const VIEWS = ['dependencies', 'flows', 'balance', 'plan'] as const;
+export const VIEWS = ['dependencies', 'flows', 'balance', 'plan', 'schedule'] as const;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

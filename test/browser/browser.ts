@@ -42,7 +42,7 @@ export async function launchChromium(): Promise<Browser> {
  */
 export function ensureViewsBuilt(): void {
   const dist = path.join(VIEWS_DIR, 'dist');
-  const pages = ['dependencies', 'flows', 'balance', 'plan'].map((p) => path.join(dist, `${p}.html`));
+  const pages = ['dependencies', 'flows', 'balance', 'plan', 'schedule'].map((p) => path.join(dist, `${p}.html`));
   const builtAt = Math.min(...pages.map((p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0)));
   const newest = newestSource(VIEWS_DIR);
   if (builtAt > 0 && builtAt >= newest) return;

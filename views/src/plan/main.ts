@@ -2,18 +2,21 @@
 // project is a bar as wide as its remaining cost and as tall as its net saving a year per dollar,
 // in the order the plan picks them; beyond the budget line, what would still save but does not
 // fit; below, apart, the parallel work the plan calls REDUNDANT; and a list of what cannot be
-// ranked. The numbers are the server's localizationPlan answer.
+// ranked. The numbers are the server's localizationPlan answer. Beside the curve, the best plan for
+// the same budget and filters (optimalPlan, solved exactly): its status, what it saves against the
+// greedy plan, and by name the projects where the two differ, each with why in one line.
 
 import '@fontsource-variable/vazirmatn';
 import './plan.css';
 import operations from './operations.graphql?raw';
 import { importColour, palette } from '../shared/colours.js';
 import { fileName, h, svg } from '../shared/dom.js';
+import { compactUsd, signedCompactUsd } from '../shared/money.js';
 import { request } from '../shared/graphql.js';
 import { numberParam, withParams } from '../shared/params.js';
 import { createShell, onResize } from '../shared/page.js';
 import { saveButtons, saveSvgPicture, type PictureKind } from '../shared/svg-export.js';
-import { curve, type Bar, type Curve, type PlanAnswer } from './plan-model.js';
+import { compare, curve, reasonLine, type Bar, type Comparison, type Curve, type DifferenceRow, type OptimalAnswer, type PlanAnswer, type PlanProject } from './plan-model.js';
 import { fill, planStrings } from './strings.js';
 
 const shell = createShell('plan', (t) => planStrings(t.lang).planLink);
@@ -25,6 +28,8 @@ const statuses = (search.get('statuses') ?? '')
   .split(',')
   .map((x) => x.trim().toUpperCase())
   .filter(Boolean);
+// Only the best plan takes a jobs floor (the greedy order has none).
+const minJobs = search.get('minJobs') === null ? null : numberParam(search, 'minJobs', 0, 1e12, 0);
 const colours = palette(params.theme);
 const href = window.location.href;
 const PICKED = importColour(0);
@@ -33,10 +38,12 @@ const REDUNDANT = importColour(1);
 
 shell.addLink('balance', t.s.balanceLink, withParams(href, { budget: null, minProgress: null, statuses: null }, 'balance'));
 shell.addLink('plan', s.planLink, withParams(href, {}));
+shell.addLink('schedule', s.scheduleLink, withParams(href, { budget: null, minProgress: null, statuses: null, minJobs: null, budgets: budgetRaw || null }, 'schedule'));
 const legendBox = h('div', { class: 'plan-legend' });
 const chart = h('div', { class: 'chart', 'data-testid': 'chart' });
+const bestBox = h('aside', { class: 'plan-best', 'data-part': 'best', 'aria-label': s.best });
 const unrankedBox = h('div', { class: 'plan-unranked' });
-shell.stage.append(legendBox, chart, unrankedBox);
+shell.stage.append(legendBox, h('div', { class: 'plan-body' }, chart, bestBox), unrankedBox);
 
 let model: Curve | null = null;
 let answer: PlanAnswer | null = null;
@@ -68,9 +75,15 @@ async function main(): Promise<void> {
   if (!budgetRaw) return shell.fail(new Error(s.missingBudget));
   const budgetUsd = Number(budgetRaw);
   if (!Number.isFinite(budgetUsd)) return shell.fail(new Error(fill(s.badBudget, { value: budgetRaw })));
+  const filters = { budgetUsd, minProgress, statuses: statuses.length ? statuses : null };
+  // Asked at once, beside the greedy plan; a failure of the solver leaves the greedy part standing.
+  const bestAnswer = request<{ optimalPlan: OptimalAnswer }>(operations, 'OptimalPlan', { ...filters, minJobs }).then(
+    (d) => d.optimalPlan,
+    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+  );
   try {
     const [data] = await Promise.all([
-      request<{ localizationPlan: PlanAnswer }>(operations, 'LocalizationPlan', { budgetUsd, minProgress, statuses: statuses.length ? statuses : null }),
+      request<{ localizationPlan: PlanAnswer }>(operations, 'LocalizationPlan', filters),
       document.fonts.load('12px "Vazirmatn Variable"', 'Steel فولاد').catch(() => undefined),
     ]);
     answer = data.localizationPlan;
@@ -89,6 +102,9 @@ async function main(): Promise<void> {
         saving: money(answer.totalSavingUsd),
       }),
     );
+    const best = await bestAnswer;
+    const comparison = best instanceof Error ? null : compare(best, answer);
+    renderBest(comparison, best instanceof Error ? best : null);
     const bars = (list: Bar[]) => list.map((b) => ({ id: b.project.id, x0: b.x0, x1: b.x1, cost: b.cost, ratio: b.ratio, saving: b.saving }));
     shell.ready({
       budgetUsd: answer.budgetUsd,
@@ -97,6 +113,17 @@ async function main(): Promise<void> {
       over: bars(model.over),
       redundant: bars(model.redundant),
       unranked: model.unranked.map((u) => ({ id: u.project.id, reason: u.reason })),
+      best: comparison && {
+        status: comparison.status,
+        verdict: comparison.verdict,
+        netSavingUsd: comparison.netSavingUsd,
+        greedyNetSavingUsd: comparison.greedyNetSavingUsd,
+        gainUsd: comparison.gainUsd,
+        mipGap: comparison.mipGap,
+        onlyBest: comparison.onlyBest.map((r) => diffModel(comparison, r)),
+        onlyGreedy: comparison.onlyGreedy.map((r) => diffModel(comparison, r)),
+      },
+      bestError: best instanceof Error ? best.message : null,
       nodes: [...model.picked, ...model.over, ...model.redundant].map((b) => b.project.id).concat(model.unranked.map((u) => u.project.id)),
     });
   } catch (error) {
@@ -110,10 +137,82 @@ function name(p: { name: string; nameFa: string }): string {
 
 /** Compact dollars for axes and labels: $250K, $1.2B (Persian: ۲۵۰ هزار دلار). */
 function money(n: number): string {
-  const abs = Math.abs(n);
-  if (abs < 10_000) return t.usd(n);
-  const body = new Intl.NumberFormat(t.lang === 'fa' ? 'fa-IR' : 'en-US', { notation: 'compact', maximumFractionDigits: abs >= 1e12 ? 0 : 1 }).format(n);
-  return t.lang === 'fa' ? `${body} دلار` : `$${body}`;
+  return compactUsd(t.lang, n);
+}
+
+const line = (c: Comparison, r: DifferenceRow) => reasonLine(r, c.gainUsd, s, name as (p: PlanProject) => string, (n) => signedCompactUsd(t.lang, n));
+const diffModel = (c: Comparison, r: DifferenceRow) => ({ id: r.project.id, name: name(r.project), reason: r.reason.kind, line: line(c, r), explanation: r.explanation });
+
+function statusText(c: Comparison): string {
+  if (c.status === 'TIME_LIMIT') return c.mipGap === null ? s.status_TIME_LIMIT_NOGAP : fill(s.status_TIME_LIMIT, { gap: t.percent(c.mipGap, 1) });
+  return c.status === 'OPTIMAL' ? s.status_OPTIMAL : s.status_INFEASIBLE;
+}
+
+function verdictText(c: Comparison): string {
+  switch (c.verdict) {
+    case 'SAME':
+      return fill(s.same, { saving: money(c.netSavingUsd) });
+    case 'BETTER':
+      return fill(s.better, { gain: signedCompactUsd(t.lang, c.gainUsd) });
+    case 'WORSE':
+      return fill(s.worse, { gain: signedCompactUsd(t.lang, c.gainUsd) });
+    case 'INFEASIBLE':
+      return fill(s.infeasible, { jobs: minJobs ? fill(s.infeasibleJobs, { jobs: t.number(minJobs) }) : '' });
+  }
+}
+
+/** The best plan beside the curve: status, the figures against the greedy plan, and the differences. */
+function renderBest(c: Comparison | null, error: Error | null): void {
+  bestBox.replaceChildren();
+  if (!c) {
+    bestBox.append(h('h2', {}, s.best), h('p', { class: 'best-error', 'data-part': 'best-error', dir: 'auto' }, fill(s.bestFailed, { message: error?.message ?? '' })));
+    return;
+  }
+  const figure = (part: string, label: string, value: string) => h('div', { class: 'figure', 'data-part': part }, h('dt', {}, label), h('dd', {}, value));
+  const aYear = (n: number) => fill(s.aYear, { money: money(n) });
+  const figures = h('dl', { class: 'best-figures' });
+  if (c.verdict !== 'INFEASIBLE') {
+    figures.append(
+      figure('best-saving', s.bestSaves, aYear(c.netSavingUsd)),
+      figure('greedy-saving', s.greedySaves, aYear(c.greedyNetSavingUsd)),
+      figure('gain', s.gain, fill(s.aYear, { money: signedCompactUsd(t.lang, c.gainUsd) })),
+      figure('best-spent', s.spent, fill(s.ofBudget, { spent: money(c.spentUsd), budget: money(c.budgetUsd) })),
+    );
+    if (c.jobs > 0) figures.append(figure('best-jobs', s.jobs, t.number(c.jobs)));
+  } else {
+    figures.append(figure('greedy-saving', s.greedySaves, aYear(c.greedyNetSavingUsd)));
+  }
+  const list = (side: 'best' | 'greedy', heading: string, rows: DifferenceRow[]) =>
+    rows.length === 0
+      ? null
+      : h(
+          'section',
+          { class: `best-diff side-${side}`, 'data-part': `only-${side}` },
+          h('h3', {}, heading),
+          h(
+            'ul',
+            {},
+            ...rows.map((r) =>
+              h(
+                'li',
+                { 'data-id': r.project.id, 'data-reason': r.reason.kind, title: r.explanation },
+                h('strong', { class: 'name' }, name(r.project)),
+                r.savingUsd === null || r.costUsd === null ? null : h('span', { class: 'row-figures' }, fill(s.rowFigures, { saving: money(r.savingUsd), cost: money(r.costUsd) })),
+                h('span', { class: 'why' }, line(c, r)),
+              ),
+            ),
+          ),
+        );
+  bestBox.append(
+    h('h2', {}, s.best),
+    h('p', { class: `best-status status-${c.status}`, 'data-part': 'best-status', 'data-status': c.status }, statusText(c)),
+    h('p', { class: 'best-verdict', 'data-part': 'best-verdict', 'data-verdict': c.verdict }, verdictText(c)),
+    figures,
+    ...[
+      list('best', s.onlyBest, c.onlyBest),
+      list('greedy', c.verdict === 'SAME' && c.onlyBest.length === 0 ? s.sameSavingFewer : s.onlyGreedy, c.onlyGreedy),
+    ].filter((x): x is HTMLElement => x !== null),
+  );
 }
 
 function ratioText(r: number | null): string {

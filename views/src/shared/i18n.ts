@@ -305,3 +305,8 @@ export function i18n(lang: Lang): I18n {
     },
   };
 }
+
+/** A view's own string with {placeholders} filled in; an unknown placeholder is left as it is. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}

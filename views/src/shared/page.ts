@@ -8,7 +8,7 @@ import { h } from './dom.js';
 import { i18n, type I18n } from './i18n.js';
 import { readCommon, withParams, type CommonParams } from './params.js';
 
-export type ViewName = 'dependencies' | 'flows' | 'balance' | 'plan';
+export type ViewName = 'dependencies' | 'flows' | 'balance' | 'plan' | 'schedule';
 
 /** What a view exposes after it has drawn: the ids it drew, for tests and for curious developers. */
 export interface RenderedModel {

@@ -1,0 +1,81 @@
+// The schedule view's own words in English and Persian (the shared ones are in ../shared/i18n.ts).
+
+import type { Lang } from '../shared/params.js';
+
+const en = {
+  scheduleLink: 'Schedule',
+  planLink: 'Localization plan',
+  title: 'When to fund which projects, from {start}',
+  missingBudgets: 'Give the budget of each year in US dollars with ?budgets=…, for example ?budgets=1e8,1e8,1e8&start=2027.',
+  badBudgets: 'Each budget must be a number of US dollars, like 1e8 or 250000, separated by commas; got “{value}”.',
+  budgets: 'Budgets a year (USD)',
+  start: 'From',
+  horizon: 'Years',
+  discount: 'Discount a year',
+  apply: 'Schedule',
+  projectsAxis: 'Funded projects',
+  fundedIn: 'funded (pays its remaining cost)',
+  saving: 'saving, from the next year',
+  savingRow: 'Saving a year',
+  moneyRow: 'Available and spent',
+  available: 'available (this year’s budget and what earlier years left)',
+  spent: 'spent',
+  barTitle: '{name}: funded in {year} for {cost}; saves {saving} a year from {next}',
+  yearTitle: '{year}: {available} available, {spent} spent, {funded} projects funded; saving {saving} a year',
+  status_OPTIMAL: 'OPTIMAL: proved the best schedule',
+  status_TIME_LIMIT: 'TIME_LIMIT: the best found in time, at most {gap} from the best',
+  status_TIME_LIMIT_NOGAP: 'TIME_LIMIT: no schedule found in time',
+  status_INFEASIBLE: 'INFEASIBLE: no schedule meets the constraints',
+  objective: 'saves {objective} over {horizon} years (discounted to {start} at {rate} a year)',
+  funded: '{n} projects funded',
+  final: '{saving} a year once all are finished',
+  empty: 'No project is funded: nothing saves foreign currency within these budgets.',
+  skipped: 'Not scheduled',
+  reason_NOT_CHOSEN: 'not chosen',
+  reason_NO_BUDGET: 'no budget recorded',
+  reason_NO_UNIT_VALUE: 'no unit value for its items',
+  reason_NO_SAVING: 'saves nothing even alone',
+  assumptions: 'Assumptions ({n})',
+};
+
+export type ScheduleStrings = typeof en;
+
+const fa: ScheduleStrings = {
+  scheduleLink: 'زمان‌بندی',
+  planLink: 'برنامهٔ بومی‌سازی',
+  title: 'کدام طرح‌ها را کی تأمین کنیم، از {start}',
+  missingBudgets: 'بودجهٔ هر سال را به دلار با ‎?budgets=…‎ بدهید، برای نمونه ‎?budgets=1e8,1e8,1e8&start=2027‎.',
+  badBudgets: 'هر بودجه باید عددی به دلار باشد، مانند 1e8 یا 250000، جداشده با ویرگول؛ «{value}» داده شد.',
+  budgets: 'بودجهٔ سالانه (دلار)',
+  start: 'از',
+  horizon: 'سال‌ها',
+  discount: 'نرخ تنزیل سالانه',
+  apply: 'زمان‌بندی',
+  projectsAxis: 'طرح‌های تأمین‌شده',
+  fundedIn: 'تأمین (هزینهٔ باقی‌مانده پرداخت می‌شود)',
+  saving: 'صرفه‌جویی، از سال بعد',
+  savingRow: 'صرفه‌جویی سالانه',
+  moneyRow: 'در دسترس و هزینه‌شده',
+  available: 'در دسترس (بودجهٔ امسال و ماندهٔ سال‌های پیش)',
+  spent: 'هزینه‌شده',
+  barTitle: '{name}: تأمین در {year} با {cost}؛ صرفه‌جویی سالانه {saving} از {next}',
+  yearTitle: '{year}: {available} در دسترس، {spent} هزینه‌شده، {funded} طرح تأمین‌شده؛ صرفه‌جویی سالانه {saving}',
+  status_OPTIMAL: 'OPTIMAL: بهترین زمان‌بندی، اثبات‌شده',
+  status_TIME_LIMIT: 'TIME_LIMIT: بهترینِ یافته‌شده در وقت، دست‌بالا {gap} دور از بهترین',
+  status_TIME_LIMIT_NOGAP: 'TIME_LIMIT: در وقت زمان‌بندی‌ای یافت نشد',
+  status_INFEASIBLE: 'INFEASIBLE: هیچ زمان‌بندی‌ای شرط‌ها را برآورده نمی‌کند',
+  objective: 'صرفه‌جویی {objective} در {horizon} سال (تنزیل‌شده به {start} با نرخ سالانه {rate})',
+  funded: '{n} طرح تأمین‌شده',
+  final: 'سالانه {saving} پس از پایان همه',
+  empty: 'هیچ طرحی تأمین نمی‌شود: با این بودجه‌ها هیچ طرحی ارزبری را کم نمی‌کند.',
+  skipped: 'زمان‌بندی‌نشده',
+  reason_NOT_CHOSEN: 'برگزیده نشد',
+  reason_NO_BUDGET: 'بودجه ثبت نشده',
+  reason_NO_UNIT_VALUE: 'ارزش واحد کالاهایش ثبت نشده',
+  reason_NO_SAVING: 'به‌تنهایی هم صرفه‌جویی ندارد',
+  assumptions: 'فرض‌ها ({n})',
+};
+
+export function scheduleStrings(lang: Lang): ScheduleStrings {
+  return lang === 'fa' ? fa : en;
+}
