@@ -189,6 +189,29 @@ describe('CSV reports', () => {
   });
 });
 
+describe('the report index in a browser', () => {
+  it('answers an HTML page listing every report, its parameters and a link that works, when the client asks for HTML', async () => {
+    const res = await fetch(`${h.server.url}/report/`, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await res.text();
+    const json = (await (await fetch(`${h.server.url}/report/`)).json()) as { reports: { url: string; title: string; params: string[] }[] };
+    expect(json.reports.length).toBeGreaterThan(10);
+    for (const r of json.reports) {
+      expect(html, r.url).toContain(`href="${r.url}`);
+      for (const p of r.params) expect(html, `${r.url} ${p}`).toContain(`<code>${p}</code>`);
+    }
+    // Titles are escaped, not markup: "Home capacity against demand per item (chainBalance)" and the like.
+    expect(html).not.toMatch(/<script/i);
+    // The balance report's example link needs no parameter and answers a CSV.
+    const href = /href="(\/report\/balance\.csv[^"]*)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    const csvRes = await fetch(`${h.server.url}${href}`);
+    expect(csvRes.status).toBe(200);
+    expect(csvRes.headers.get('content-type')).toMatch(/^text\/csv/);
+  });
+});
+
 describe('the foreign-currency reports as CSV', () => {
   it('gives the import bills, a project’s saving and a plan the same figures as GraphQL', async () => {
     const bills = await csv('/report/import-bills.csv?first=10');

@@ -1,12 +1,13 @@
 // GET /report/<name>.csv?…: every localization report as a CSV table a spreadsheet can open or
 // import "from web" (a plain GET, no headers needed). The same service as GraphQL and the CLI
-// computes it (src/reports/registry.ts). GET /report/ lists the reports.
+// computes it (src/reports/registry.ts). GET /report/ lists the reports: JSON, or a page for a browser.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../context.js';
 import { serviceDeps } from '../services/deps.js';
 import { toCsv } from '../reports/csv.js';
-import { REPORTS, reportNamed, runReport } from '../reports/registry.js';
+import { REPORTS, reportNamed, runReport, type ReportDef } from '../reports/registry.js';
+import { REPORT_INDEX_HEADERS, reportIndexPage, wantsHtml } from './report-index.js';
 
 /** `services` is the request's context: its executor and store count against the request's budget, which solves check too. */
 export async function handleReport(services: Services & { budget?: { check(): void } }, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -20,6 +21,11 @@ export async function handleReport(services: Services & { budget?: { check(): vo
   if (!match || !reportNamed(match[1]!)) {
     const listing = Object.entries(REPORTS).map(([name, def]) => ({ url: `/report/${name}.csv`, title: def.title, graphql: def.graphql, params: def.params.map((p) => p.name), required: def.params.filter((p) => p.required).map((p) => p.name) }));
     const status = url.pathname === '/report' || url.pathname === '/report/' ? 200 : 404;
+    if (status === 200 && wantsHtml(req)) {
+      res.writeHead(200, REPORT_INDEX_HEADERS);
+      res.end(req.method === 'HEAD' ? undefined : reportIndexPage(REPORTS as Record<string, ReportDef<unknown>>));
+      return true;
+    }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(status === 200 ? { reports: listing } : { error: `No report at ${url.pathname}.`, reports: listing }));
     return true;
