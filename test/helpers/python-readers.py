@@ -31,9 +31,11 @@ def csv_zip(path):
     with zipfile.ZipFile(path) as z:
         assert z.testzip() is None
         for name in z.namelist():
-            text = z.read(name).decode("utf-8")
+            data = z.read(name)
+            bom = data.startswith(b"\xef\xbb\xbf")
+            text = data.decode("utf-8-sig")
             rows = list(csv.reader(io.StringIO(text, newline="")))
-            out[name] = {"header": rows[0], "rows": rows[1:]}
+            out[name] = {"bom": bom, "header": rows[0], "rows": rows[1:]}
     return out
 
 

@@ -35,6 +35,12 @@ function cell(value: PropertyValue | undefined, type: PropertyType, safe: boolea
   return csvField(safe && !Array.isArray(value) ? formulaSafe(text) : text);
 }
 
+/**
+ * Each file opens with a UTF-8 byte-order mark: without it Excel reads the Persian as Windows-1256
+ * mojibake; neo4j-admin skips it (tried on 5.26: `:START_ID` first in the header still parses).
+ */
+const BOM = '\uFEFF';
+
 const header = (name: string, type: PropertyType) => (type === 'string' ? name : `${name}:${type}`);
 
 /** The CSV files of an export, each a stream; files with no rows are left out. */
@@ -57,7 +63,7 @@ export async function* csvFiles(executor: Executor, scope: ExportScope, onRecord
     yield {
       name: `nodes-${kind}.csv`,
       chunks: (async function* () {
-        yield `id:ID,:LABEL,${columns.map(([n, t]) => header(n, t)).join(',')}\n`;
+        yield `${BOM}id:ID,:LABEL,${columns.map(([n, t]) => header(n, t)).join(',')}\n`;
         for await (const node of nodesOfKind(executor, scope, kind)) {
           yield `${csvField(node.id)},${ENTITY_LABEL};${kind},${columns.map(([n, t]) => cell(node[n], t, safe)).join(',')}\n`;
           onRecord();
@@ -70,7 +76,7 @@ export async function* csvFiles(executor: Executor, scope: ExportScope, onRecord
     yield {
       name: `relationships-${type}.csv`,
       chunks: (async function* () {
-        yield `:START_ID,:END_ID,:TYPE${columns.map(([n, t]) => `,${header(n, t)}`).join('')}\n`;
+        yield `${BOM}:START_ID,:END_ID,:TYPE${columns.map(([n, t]) => `,${header(n, t)}`).join('')}\n`;
         for await (const edge of edgesOfType(executor, scope, type)) {
           yield `${csvField(edge.from)},${csvField(edge.to)},${type}${columns.map(([n, t]) => `,${cell(edge[n], t, safe)}`).join('')}\n`;
           onRecord();
